@@ -1,0 +1,62 @@
+// rt::Object and rt::make: the GC-managed heap of RC++ programs.
+//
+// Every GC-managed class derives from rt::Object (single inheritance) and is allocated with
+// rt::make<T>(args...). Objects are never deleted: the collector (Boehm, conservative and
+// non-moving in host mode) reclaims what is unreachable. No destructor ever runs, so RC++
+// classes must not declare one (docs/rcpp.md, rule C4).
+#pragma once
+
+#include <cstddef>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace rt {
+
+namespace gc {
+// Allocates `size` zeroed bytes that the collector scans for pointers.
+// Throws rt::MemoryError when the heap is exhausted.
+void* alloc(std::size_t size);
+// Allocates `size` bytes the collector does not scan (no GC pointers may be stored there).
+// The memory is not zeroed.
+void* alloc_atomic(std::size_t size);
+// Runs a full collection (used by tests and by languages exposing a "gc" primitive).
+void collect();
+// Bytes currently in the GC heap (an approximation that Boehm maintains).
+std::size_t heap_size();
+// True when this build allocates with malloc and never collects (sanitizer builds).
+bool is_malloc_build();
+}  // namespace gc
+
+// Root of every GC-managed class. It has a vtable so that dynamic_cast and isinstance-style
+// checks work on any RC++ object.
+class Object {
+ public:
+  Object() = default;
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+
+ protected:
+  // Protected and never called: objects are reclaimed by the collector, not destroyed.
+  virtual ~Object() = default;
+};
+
+// Allocates a T on the GC heap and constructs it.
+template <class T, class... Args>
+T* make(Args&&... args) {
+  static_assert(std::is_base_of_v<Object, T>, "rt::make<T>: T must derive from rt::Object");
+  void* mem = gc::alloc(sizeof(T));
+  return ::new (mem) T(std::forward<Args>(args)...);
+}
+
+// Item storage of the rt containers. Arithmetic items go to memory the collector does not scan,
+// so a large List<double> is never mistaken for a pile of pointers.
+template <class T>
+T* alloc_items(std::size_t count) {
+  if (count == 0) return nullptr;
+  constexpr bool pointer_free = std::is_arithmetic_v<T> || std::is_enum_v<T>;
+  void* mem = pointer_free ? gc::alloc_atomic(sizeof(T) * count) : gc::alloc(sizeof(T) * count);
+  return static_cast<T*>(mem);
+}
+
+}  // namespace rt
