@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "internal.h"
 #include "rt/main.h"
 #include "rt/os.h"
 
@@ -20,6 +21,7 @@ rt::List<rt::Str>* make_argv(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   rt::init_host_runtime(__builtin_frame_address(0));
+  rt::detail::install_fatal_handlers(argc > 0 ? argv[0] : nullptr);
   rt::Str program = argc > 0 ? rt::Str(argv[0]) : rt::Str("rt");
   try {
     int64_t status = rt_main(make_argv(argc, argv));

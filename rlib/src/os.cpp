@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "internal.h"
 #include "rt/exceptions.h"
 
 namespace rt {
@@ -44,6 +45,16 @@ void flush_stdout() {
   size_t used = stdout_used;
   stdout_used = 0;  // even if the write fails, do not retry the same bytes forever
   if (used) write_all(1, stdout_buffer, used);
+}
+
+void detail::flush_stdout_unsafe() {
+  size_t used = stdout_used;
+  stdout_used = 0;
+  for (size_t done = 0; done < used;) {
+    ssize_t written = ::write(1, stdout_buffer + done, used - done);
+    if (written <= 0) return;
+    done += static_cast<size_t>(written);
+  }
 }
 
 void print(Str text) {
