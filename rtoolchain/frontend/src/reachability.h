@@ -1,0 +1,28 @@
+// Finds everything of a target that its entry point can reach: functions (including
+// constructors, virtual overriders in instantiated classes, template instantiations and functions
+// whose address is taken), the classes it instantiates with rt::make, and the globals it uses.
+// The walk stops at the rt library, whose calls become high-level operations.
+#pragma once
+
+#include <vector>
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/DeclCXX.h>
+
+#include "ast_set.h"
+
+namespace rtoolchain::frontend {
+
+struct ReachableProgram {
+  // Definitions, in discovery order (breadth first from the entry point: deterministic).
+  std::vector<const clang::FunctionDecl*> functions;
+  std::vector<const clang::CXXRecordDecl*> instantiated_classes;
+  std::vector<const clang::VarDecl*> globals;
+  // Virtual methods called through dynamic dispatch somewhere (canonical declarations).
+  std::vector<const clang::CXXMethodDecl*> virtual_methods_called;
+};
+
+// Errors (no entry point, a function without definition) go to `diags`.
+ReachableProgram find_reachable(const AstSet& asts, const Target& target, Diagnostics& diags);
+
+}  // namespace rtoolchain::frontend
