@@ -2,7 +2,8 @@
 // interpreter, not a catchable exception. Every mode reports it the same way: stdout is flushed,
 // a one-line message goes to stderr, and the process exits with status 70.
 //
-// Host mode gets there from SIGSEGV/SIGBUS on an alternate stack (so that even a native stack
+// Host mode gets there from SIGSEGV/SIGBUS, or SIGILL from the null checks clang inserts
+// (-fsanitize=null -fsanitize-trap=null), on an alternate stack (so that even a native stack
 // overflow that slipped past the stack budget is reported, not a core dump).
 #include <signal.h>
 #include <unistd.h>
@@ -33,7 +34,8 @@ namespace rt::detail {
 
 void install_fatal_handlers(const char* argv0) {
   if (argv0) {
-    std::strncpy(program_name, argv0, sizeof program_name - 1);
+    const char* base = std::strrchr(argv0, '/');
+    std::strncpy(program_name, base ? base + 1 : argv0, sizeof program_name - 1);
     program_name[sizeof program_name - 1] = 0;
   }
   stack_t stack{};
@@ -46,6 +48,7 @@ void install_fatal_handlers(const char* argv0) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGSEGV, &action, nullptr);
   sigaction(SIGBUS, &action, nullptr);
+  sigaction(SIGILL, &action, nullptr);  // the null checks of -fsanitize-trap=null
 }
 
 }  // namespace rt::detail

@@ -22,7 +22,9 @@ rt::List<rt::Str>* make_argv(int argc, char** argv) {
 int main(int argc, char** argv) {
   rt::init_host_runtime(__builtin_frame_address(0));
   rt::detail::install_fatal_handlers(argc > 0 ? argv[0] : nullptr);
+  // Messages name the program as its file name, not the path it was started with.
   rt::Str program = argc > 0 ? rt::Str(argv[0]) : rt::Str("rt");
+  program = program.slice_from(program.rfind("/") + 1);
   try {
     int64_t status = rt_main(make_argv(argc, argv));
     rt::flush_stdout();

@@ -44,7 +44,7 @@ namespace rt::jit {
 template <class... T> struct Greens {};
 template <class... T> struct Reds {};
 
-// Describes a position in the interpreted program for logs and profilers; receives the greens.
+// Options of a driver, given at its definition.
 struct DriverOptions {
   bool is_recursive = false;  // the portal may call itself (an interpreter calling a function)
 };
