@@ -13,6 +13,7 @@ void throw_index_error(const char* what, int64_t index, int64_t size) {
                 static_cast<long long>(index), static_cast<long long>(size));
   raise<IndexError>(Str(text));
 }
+void throw_index_error_message(const char* message) { raise<IndexError>(Str(message)); }
 void throw_key_error() { raise<KeyError>("key not found"); }
 void throw_dict_changed() { raise<RuntimeError>("dict changed size during iteration"); }
 void throw_value_error(const char* message) { raise<ValueError>(Str(message)); }

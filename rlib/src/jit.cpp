@@ -23,7 +23,12 @@ void check_user_params(Str params) {
     bool known = false;
     for (const char* candidate : kNames) known = known || name == candidate;
     if (!known) raise<ValueError>(Str("unknown JIT parameter '") + name + "'");
-    if (name != "enable_opts") value.to_int();
+    if (name == "enable_opts") continue;
+    try {
+      value.to_int();
+    } catch (OverflowError*) {  // a malformed string is a ValueError, whatever is wrong in it
+      raise<ValueError>(Str("JIT parameter value out of range: '") + item + "'");
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -16,6 +17,7 @@ namespace rt {
 namespace {
 
 constexpr size_t kStdoutBufferSize = 1 << 16;
+constexpr int64_t kChunkSize = 1 << 16;  // most bytes one read() returns
 char stdout_buffer[kStdoutBufferSize];
 size_t stdout_used = 0;
 
@@ -25,6 +27,24 @@ size_t stdout_used = 0;
   if (!path.empty()) message = message + Str(" '") + path + Str("'");
   message = message + Str(": ") + Str(std::strerror(err));
   throw make<OSError>(message, err);
+}
+
+// A descriptor must be a C int: 2^32 + 1 is a bad descriptor, never descriptor 1.
+int checked_fd(int64_t fd, const char* what) {
+  if (fd < 0 || fd > INT_MAX) {
+    errno = EBADF;
+    raise_os_error(what);
+  }
+  return static_cast<int>(fd);
+}
+
+// The C functions would stop at a NUL byte and silently use another file or variable.
+bool has_nul(Str text) {
+  return std::memchr(text.c_str(), 0, static_cast<size_t>(text.size())) != nullptr;
+}
+
+void check_path(Str path, const char* what) {
+  if (has_nul(path)) throw make<OSError>(Str(what) + Str(": path contains a NUL byte"), EINVAL);
 }
 
 void write_all(int fd, const char* bytes, size_t size) {
@@ -81,17 +101,21 @@ void print_error(Str text) {
 namespace os {
 
 void write(int64_t fd, Str data) {
+  int c_fd = checked_fd(fd, "write");
   flush_stdout();
-  write_all(static_cast<int>(fd), data.c_str(), static_cast<size_t>(data.size()));
+  write_all(c_fd, data.c_str(), static_cast<size_t>(data.size()));
 }
 
 Str read(int64_t fd, int64_t max_bytes) {
   if (max_bytes < 0) raise<ValueError>("negative read size");
+  int c_fd = checked_fd(fd, "read");
   if (fd == kStdin) flush_stdout();
-  char chunk[65536];
-  size_t want = static_cast<size_t>(max_bytes < 65536 ? max_bytes : 65536);
+  // Buffers live in the heap: runtime functions may run in the stack reserve below the
+  // recursion limit (stack_check.cpp), which is small.
+  size_t want = static_cast<size_t>(max_bytes < kChunkSize ? max_bytes : kChunkSize);
+  char* chunk = static_cast<char*>(gc::alloc_atomic(want));
   for (;;) {
-    ssize_t got = ::read(static_cast<int>(fd), chunk, want);
+    ssize_t got = ::read(c_fd, chunk, want);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) raise_os_error("read");
     return Str::from_bytes(std::string_view(chunk, static_cast<size_t>(got)));
@@ -99,28 +123,36 @@ Str read(int64_t fd, int64_t max_bytes) {
 }
 
 Str read_file(Str path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  check_path(path, "cannot open");
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
   if (fd < 0) raise_os_error("cannot open", path);
+  // Closes the descriptor on every way out, a MemoryError from the builder included.
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   StrBuilder builder(4096);
-  char chunk[65536];
+  char* chunk = static_cast<char*>(gc::alloc_atomic(kChunkSize));
   for (;;) {
-    ssize_t got = ::read(fd, chunk, sizeof chunk);
+    ssize_t got = ::read(fd, chunk, kChunkSize);
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      int err = errno;
-      ::close(fd);
-      errno = err;
-      raise_os_error("cannot read", path);
-    }
+    if (got < 0) raise_os_error("cannot read", path);  // errno is read before the close
     if (got == 0) break;
     builder.append(Str::from_bytes(std::string_view(chunk, static_cast<size_t>(got))));
   }
-  ::close(fd);
   return builder.build();
 }
 
 int64_t open(Str path, int64_t flags) {
-  int mode = (flags & kRead) && (flags & kWrite) ? O_RDWR : (flags & kWrite) ? O_WRONLY : O_RDONLY;
+  constexpr int64_t kAllFlags = kRead | kWrite | kCreate | kTruncate | kAppend;
+  if ((flags & ~kAllFlags) != 0) raise<ValueError>("unknown open flags");
+  check_path(path, "cannot open");
+  // Appending and truncating are writes: they imply write access.
+  bool writes = (flags & (kWrite | kTruncate | kAppend)) != 0;
+  int mode = (flags & kRead) && writes ? O_RDWR : writes ? O_WRONLY : O_RDONLY;
   if (flags & kCreate) mode |= O_CREAT;
   if (flags & kTruncate) mode |= O_TRUNC;
   if (flags & kAppend) mode |= O_APPEND;
@@ -133,8 +165,10 @@ int64_t open(Str path, int64_t flags) {
 }
 
 void close(int64_t fd) {
+  int c_fd = checked_fd(fd, "close");
   if (fd == kStdout) flush_stdout();
-  if (::close(static_cast<int>(fd)) < 0) raise_os_error("close");
+  // Linux releases the descriptor even when close() reports EINTR: never retry it.
+  if (::close(c_fd) < 0 && errno != EINTR) raise_os_error("close");
 }
 
 double time() {
@@ -155,11 +189,11 @@ void exit(int64_t status) {
 }
 
 Str getenv(Str name, Str fallback) {
-  const char* value = std::getenv(name.c_str());
+  const char* value = has_nul(name) ? nullptr : std::getenv(name.c_str());
   return value ? Str(value) : fallback;
 }
 
-bool has_env(Str name) { return std::getenv(name.c_str()) != nullptr; }
+bool has_env(Str name) { return !has_nul(name) && std::getenv(name.c_str()) != nullptr; }
 
 }  // namespace os
 }  // namespace rt

@@ -303,16 +303,18 @@ double Str::to_double() const {
   if (lower_equals(body, "inf") || lower_equals(body, "infinity"))
     return negative ? -HUGE_VAL : HUGE_VAL;
   if (lower_equals(body, "nan")) return negative ? -NAN : NAN;
-  // from_chars takes no leading '+' and no spelled-out words: both handled above.
+  // What is left must be digits with an optional point and exponent. from_chars alone would
+  // also take a second sign ("--5") and "nan(chars)", so the first byte is checked here.
   double value = 0;
   bool digits_seen = false;
   for (char c : body) {
     if (c >= '0' && c <= '9') digits_seen = true;
     if (c == 'e' || c == 'E') break;
   }
+  bool starts_well = !body.empty() && ((body[0] >= '0' && body[0] <= '9') || body[0] == '.');
   auto result = std::from_chars(body.data(), body.data() + body.size(), value,
                                 std::chars_format::general);
-  if (!digits_seen || result.ec == std::errc::invalid_argument ||
+  if (!starts_well || !digits_seen || result.ec == std::errc::invalid_argument ||
       result.ptr != body.data() + body.size())
     raise<ValueError>(Str("invalid float literal: '") + *this + "'");
   if (result.ec == std::errc::result_out_of_range) {

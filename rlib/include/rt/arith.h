@@ -90,11 +90,13 @@ inline int64_t shr_unsigned(int64_t a, int64_t count) {  // logical, on the bit 
   if (count >= 64) return 0;
   return static_cast<int64_t>(static_cast<uint64_t>(a) >> count);
 }
-// Left shift that raises rt::OverflowError when bits or the sign would be lost.
+// Left shift that raises rt::OverflowError when bits or the sign would be lost, that is when
+// a * 2^count is outside the int64_t range (so ovf_shl(-1, 63) is INT64_MIN, and 0 shifts by
+// any count to 0).
 inline int64_t ovf_shl(int64_t a, int64_t count) {
   if (count < 0) detail::throw_value_error("negative shift count");
   if (a == 0) return 0;
-  if (count >= 63) detail::throw_overflow("integer left shift");
+  if (count >= 64) detail::throw_overflow("integer left shift");
   int64_t r = static_cast<int64_t>(static_cast<uint64_t>(a) << count);
   if ((r >> count) != a) detail::throw_overflow("integer left shift");
   return r;
@@ -107,7 +109,7 @@ inline int64_t float_to_int(double x) {
   if (std::isnan(x)) detail::throw_value_error("cannot convert NaN to integer");
   // -2^63 and 2^63 are exact doubles; everything in [-2^63, 2^63) truncates into range.
   if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))
-    detail::throw_overflow("float too large to convert to integer");
+    detail::throw_overflow("float to integer conversion");
   return static_cast<int64_t>(x);
 }
 // True when float_to_int(x) would succeed.

@@ -20,6 +20,7 @@
 #include "rt/object.h"
 #include "rt/str.h"
 
+RT_LIBRARY_CODE_BEGIN
 namespace rt {
 
 template <class K, class Enable = void>
@@ -182,27 +183,30 @@ class Dict : public Object {
     if (live_ == 0) return -1;
     return find_entry_hashed(key, detail::mix_hash(Traits::hash(key)));
   }
-  // Probes the index as CPython does (perturbed linear congruential), so that every slot is
-  // eventually visited whatever the hash.
+  // The probe sequence of the index, as CPython's (perturbed linear congruential): once
+  // `perturb` has shifted down to 0 it is slot * 5 + 1 modulo a power of two, which visits every
+  // slot, so a probe always ends at an empty slot. Lookup, insertion and deletion must all walk
+  // this one sequence.
+  static uint64_t next_slot(uint64_t slot, uint64_t& perturb, uint64_t mask) {
+    perturb >>= 5;
+    return (slot * 5 + 1 + perturb) & mask;
+  }
   int64_t find_entry_hashed(K key, uint64_t h) const {
     if (table_size_ == 0) return -1;
     uint64_t mask = static_cast<uint64_t>(table_size_ - 1);
     uint64_t perturb = h;
-    for (uint64_t slot = h & mask;; slot = (slot * 5 + 1 + perturb) & mask) {
+    for (uint64_t slot = h & mask;; slot = next_slot(slot, perturb, mask)) {
       int64_t e = index_[slot];
       if (e == kEmpty) return -1;
       if (e != kDeleted && hashes_[e] == h && Traits::equal(keys_[e], key)) return e;
-      perturb >>= 5;
     }
   }
+  // Puts `entry` in the first free (empty or deleted) slot of its probe sequence.
   void insert_index(uint64_t h, int64_t entry) {
     uint64_t mask = static_cast<uint64_t>(table_size_ - 1);
     uint64_t perturb = h;
     uint64_t slot = h & mask;
-    while (index_[slot] >= 0) {
-      slot = (slot * 5 + 1 + perturb) & mask;
-      perturb >>= 5;
-    }
+    while (index_[slot] >= 0) slot = next_slot(slot, perturb, mask);
     index_[slot] = entry;
   }
   void erase_entry(int64_t e) {
@@ -210,10 +214,7 @@ class Dict : public Object {
     uint64_t mask = static_cast<uint64_t>(table_size_ - 1);
     uint64_t perturb = h;
     uint64_t slot = h & mask;
-    while (index_[slot] != e) {
-      slot = (slot * 5 + 1 + perturb) & mask;
-      perturb >>= 5;
-    }
+    while (index_[slot] != e) slot = next_slot(slot, perturb, mask);
     index_[slot] = kDeleted;
     alive_[e] = false;
     keys_[e] = K();
@@ -269,3 +270,4 @@ class Dict : public Object {
 };
 
 }  // namespace rt
+RT_LIBRARY_CODE_END

@@ -17,6 +17,7 @@
 #include "rt/exceptions.h"
 #include "rt/object.h"
 
+RT_LIBRARY_CODE_BEGIN
 namespace rt {
 
 namespace detail {
@@ -37,6 +38,8 @@ class IndexIterator {
   int64_t index_;
 };
 
+// IndexError("<message>") with nothing appended (for errors that have no index).
+[[noreturn]] void throw_index_error_message(const char* message);
 inline void check_index(const char* what, int64_t index, int64_t size) {
   if (static_cast<uint64_t>(index) >= static_cast<uint64_t>(size))
     throw_index_error(what, index, size);
@@ -73,7 +76,7 @@ class List : public Object {
   }
   // Removes and returns the last item; IndexError when empty.
   T pop() {
-    if (size_ == 0) detail::throw_index_error("pop from empty list", 0, 0);
+    if (size_ == 0) detail::throw_index_error_message("pop from empty list");
     T value = items_[--size_];
     items_[size_] = T();  // drop the reference for the collector
     return value;
@@ -201,3 +204,4 @@ class Array : public Object {
 };
 
 }  // namespace rt
+RT_LIBRARY_CODE_END

@@ -7,18 +7,31 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <type_traits>
 #include <utility>
+
+// Brackets the inline code of the rt library so that the host-mode stack check (rule R1) never
+// fires inside it: an rt operation either happens whole or not at all, so a RecursionError can
+// never leave a container half updated.
+#if defined(__clang__)
+#define RT_LIBRARY_CODE_BEGIN \
+  _Pragma("clang attribute push (__attribute__((no_instrument_function)), apply_to = function)")
+#define RT_LIBRARY_CODE_END _Pragma("clang attribute pop")
+#else
+#define RT_LIBRARY_CODE_BEGIN
+#define RT_LIBRARY_CODE_END
+#endif
 
 namespace rt {
 
 namespace gc {
 // Allocates `size` zeroed bytes that the collector scans for pointers.
-// Throws rt::MemoryError when the heap is exhausted.
+// Throws rt::MemoryError when the heap is exhausted or `size` exceeds 2^40 bytes.
 void* alloc(std::size_t size);
 // Allocates `size` bytes the collector does not scan (no GC pointers may be stored there).
-// The memory is not zeroed.
+// The memory is not zeroed. Fails as alloc() does.
 void* alloc_atomic(std::size_t size);
 // Runs a full collection (used by tests and by languages exposing a "gc" primitive).
 void collect();
@@ -49,11 +62,18 @@ T* make(Args&&... args) {
   return ::new (mem) T(std::forward<Args>(args)...);
 }
 
+namespace detail {
+// Throws the preallocated rt::MemoryError ("out of memory").
+[[noreturn]] void throw_memory_error();
+}  // namespace detail
+
 // Item storage of the rt containers. Arithmetic items go to memory the collector does not scan,
-// so a large List<double> is never mistaken for a pile of pointers.
+// so a large List<double> is never mistaken for a pile of pointers. A count whose byte size does
+// not fit in size_t raises MemoryError.
 template <class T>
 T* alloc_items(std::size_t count) {
   if (count == 0) return nullptr;
+  if (count > SIZE_MAX / sizeof(T)) detail::throw_memory_error();
   constexpr bool pointer_free = std::is_arithmetic_v<T> || std::is_enum_v<T>;
   void* mem = pointer_free ? gc::alloc_atomic(sizeof(T) * count) : gc::alloc(sizeof(T) * count);
   return static_cast<T*>(mem);

@@ -7,6 +7,7 @@
 #include "rt/jit.h"
 #include "rt/list.h"
 #include "rt/main.h"
+#include "rt/math.h"
 #include "rt/object.h"
 #include "rt/os.h"
 #include "rt/str.h"
