@@ -63,7 +63,7 @@ def main():
     if args.only:
         wanted = set(args.only.split(","))
         names = [n for n in names if n in wanted]
-    configs = configurations(args.language, args.build)
+    configs = configurations(args.language, os.path.abspath(args.build))
 
     header = f"{'benchmark':<12}" + "".join(f"{label:>16}" for label, _ in configs)
     header += "".join(f"{'/' + label:>16}" for label, _ in configs[1:])
