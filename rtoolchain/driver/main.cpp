@@ -6,6 +6,9 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "rtoolchain/frontend/frontend.h"
+#include "check_command.h"
+#include "graphs_command.h"
+#include "run_command.h"
 
 namespace cl = llvm::cl;
 
@@ -56,6 +59,9 @@ int main(int argc, char** argv) {
   cl::ParseCommandLineOptions(
       argc, argv, "rtoolchain: turns an interpreter written in RC++ into a VM with a meta-tracing JIT\n");
   if (outline_command) return run_outline();
+  if (auto status = rtoolchain::driver::run_selected_check_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_graphs_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_run_command()) return *status;
   cl::PrintHelpMessage();
   return 1;
 }

@@ -45,8 +45,8 @@ struct DefaultKeyTraits<P*> {
 
 template <class K, class V>
 struct DictItem {
-  K key;
-  V value;
+  RT_OP(dictiter_key) K key;
+  RT_OP(dictiter_value) V value;
 };
 
 namespace detail {
@@ -68,23 +68,23 @@ class Dict : public Object {
                 "rt::Dict: keys and values must be RC++ values");
 
  public:
-  Dict() = default;
+  RT_OP(dict_new) Dict() = default;
 
-  int64_t size() const { return live_; }
-  bool empty() const { return live_ == 0; }
-  bool contains(K key) const { return find_entry(key) >= 0; }
+  RT_OP(dict_len) int64_t size() const { return live_; }
+  RT_OP(dict_is_empty) bool empty() const { return live_ == 0; }
+  RT_OP(dict_contains) bool contains(K key) const { return find_entry(key) >= 0; }
   // The value of `key`; KeyError when absent.
-  V get(K key) const {
+  RT_OP(dict_getitem) V get(K key) const {
     int64_t e = find_entry(key);
     if (e < 0) detail::throw_key_error();
     return values_[e];
   }
-  V get_or(K key, V fallback) const {
+  RT_OP(dict_get_or) V get_or(K key, V fallback) const {
     int64_t e = find_entry(key);
     return e < 0 ? fallback : values_[e];
   }
   // Inserts or overwrites; an overwritten key keeps its place in the order.
-  void set(K key, V value) {
+  RT_OP(dict_setitem) void set(K key, V value) {
     uint64_t h = detail::mix_hash(Traits::hash(key));
     int64_t e = find_entry_hashed(key, h);
     if (e >= 0) {
@@ -102,22 +102,22 @@ class Dict : public Object {
     ++version_;
   }
   // Removes `key` and returns its value; KeyError when absent.
-  V pop(K key) {
+  RT_OP(dict_pop) V pop(K key) {
     int64_t e = find_entry(key);
     if (e < 0) detail::throw_key_error();
     V value = values_[e];
     erase_entry(e);
     return value;
   }
-  void remove(K key) { pop(key); }
+  RT_OP(dict_delitem) void remove(K key) { pop(key); }
   // Removes `key` if present; tells whether it was.
-  bool discard(K key) {
+  RT_OP(dict_discard) bool discard(K key) {
     int64_t e = find_entry(key);
     if (e < 0) return false;
     erase_entry(e);
     return true;
   }
-  void clear() {
+  RT_OP(dict_clear) void clear() {
     keys_ = nullptr;
     values_ = nullptr;
     hashes_ = nullptr;
@@ -126,19 +126,19 @@ class Dict : public Object {
     used_ = live_ = table_size_ = 0;
     ++version_;
   }
-  List<K>* keys() const {
+  RT_OP(dict_keys) List<K>* keys() const {
     List<K>* result = make<List<K>>();
     for (int64_t e = 0; e < used_; ++e)
       if (alive_[e]) result->append(keys_[e]);
     return result;
   }
-  List<V>* values() const {
+  RT_OP(dict_values) List<V>* values() const {
     List<V>* result = make<List<V>>();
     for (int64_t e = 0; e < used_; ++e)
       if (alive_[e]) result->append(values_[e]);
     return result;
   }
-  Dict<K, V, Traits>* copy() const {
+  RT_OP(dict_copy) Dict<K, V, Traits>* copy() const {
     auto* result = make<Dict<K, V, Traits>>();
     for (int64_t e = 0; e < used_; ++e)
       if (alive_[e]) result->set(keys_[e], values_[e]);
@@ -149,17 +149,17 @@ class Dict : public Object {
   // the loop raises rt::RuntimeError at the next step; overwriting values is allowed.
   class Iterator {
    public:
-    Iterator(const Dict* dict, int64_t entry) : dict_(dict), entry_(entry), version_(dict->version_) {
+    RT_OP(range_for) Iterator(const Dict* dict, int64_t entry) : dict_(dict), entry_(entry), version_(dict->version_) {
       skip_dead();
     }
-    DictItem<K, V> operator*() const { return {dict_->keys_[entry_], dict_->values_[entry_]}; }
-    Iterator& operator++() {
+    RT_OP(range_for) DictItem<K, V> operator*() const { return {dict_->keys_[entry_], dict_->values_[entry_]}; }
+    RT_OP(range_for) Iterator& operator++() {
       if (version_ != dict_->version_) detail::throw_dict_changed();
       ++entry_;
       skip_dead();
       return *this;
     }
-    bool operator!=(const Iterator&) const {
+    RT_OP(range_for) bool operator!=(const Iterator&) const {
       if (version_ != dict_->version_) detail::throw_dict_changed();
       return entry_ < dict_->used_;
     }
@@ -172,8 +172,8 @@ class Dict : public Object {
     int64_t entry_;
     uint64_t version_;
   };
-  Iterator begin() const { return Iterator(this, 0); }
-  Iterator end() const { return Iterator(this, used_); }
+  RT_OP(range_for) Iterator begin() const { return Iterator(this, 0); }
+  RT_OP(range_for) Iterator end() const { return Iterator(this, used_); }
 
  private:
   static constexpr int64_t kEmpty = -1;

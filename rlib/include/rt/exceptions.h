@@ -12,18 +12,18 @@ namespace rt {
 
 class Exception : public Object {
  public:
-  explicit Exception(Str message = Str()) : message(message) {}
+  RT_OP(exception_init) explicit Exception(Str message = Str()) : message(message) {}
   // The class name as written in C++, for error reports ("IndexError").
-  virtual Str type_name() const { return "Exception"; }
-  Str message;
+  RT_OP(virtual_call) virtual Str type_name() const { return "Exception"; }
+  RT_OP(getfield) Str message;
 };
 
 // Declares an exception class whose type_name() is its own name.
 #define RT_DEFINE_EXCEPTION(Name, Base)                            \
   class Name : public Base {                                       \
    public:                                                         \
-    explicit Name(::rt::Str message = ::rt::Str()) : Base(message) {} \
-    ::rt::Str type_name() const override { return #Name; }         \
+    RT_OP(exception_init) explicit Name(::rt::Str message = ::rt::Str()) : Base(message) {} \
+    RT_OP(virtual_call) ::rt::Str type_name() const override { return #Name; }         \
   }
 
 RT_DEFINE_EXCEPTION(IndexError, Exception);        // container index out of range
@@ -38,14 +38,14 @@ RT_DEFINE_EXCEPTION(RuntimeError, Exception);      // misuse detected at run tim
 // An operating-system call failed; `errno_value` is the C errno.
 class OSError : public Exception {
  public:
-  OSError(Str message, int errno_value) : Exception(message), errno_value(errno_value) {}
-  Str type_name() const override { return "OSError"; }
-  int errno_value;
+  RT_OP(exception_init) OSError(Str message, int errno_value) : Exception(message), errno_value(errno_value) {}
+  RT_OP(virtual_call) Str type_name() const override { return "OSError"; }
+  RT_OP(getfield) int errno_value;
 };
 
 // Throws a new E with the message; [[noreturn]] helpers keep call sites small.
 template <class E>
-[[noreturn]] void raise(Str message) {
+RT_OP(raise) [[noreturn]] void raise(Str message) {
   throw make<E>(message);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "rt/library_ops.h"
 #include "rt/str.h"
 
 // --- Attributes on functions, fields and classes. -------------------------------------------------
@@ -62,14 +63,14 @@ template <class GreensT, class RedsT> class JitDriver;
 template <class... G, class... R>
 class JitDriver<Greens<G...>, Reds<R...>> {
  public:
-  constexpr explicit JitDriver(const char* name, DriverOptions options = {})
+  RT_OP(jit_driver) constexpr explicit JitDriver(const char* name, DriverOptions options = {})
       : name_(name), options_(options) {}
 
   // The top of the dispatch loop, once per interpreted instruction.
-  void jit_merge_point(G..., R...) const {}
+  RT_OP(jit_merge_point) void jit_merge_point(G..., R...) const {}
   // At a backward jump of the interpreted program (the only places a loop can close), just
   // before control returns to jit_merge_point.
-  void can_enter_jit(G..., R...) const {}
+  RT_OP(can_enter_jit) void can_enter_jit(G..., R...) const {}
 
   const char* name() const { return name_; }
   const DriverOptions& options() const { return options_; }
@@ -81,57 +82,57 @@ class JitDriver<Greens<G...>, Reds<R...>> {
 
 // --- Value hints. ------------------------------------------------------------------------------
 // promote: while tracing, the current value becomes a constant guarded by the trace.
-template <class T> inline T promote(T value) { return value; }
+template <class T> RT_OP(jit_promote) inline T promote(T value) { return value; }
 // Promotes a string by content, not by identity.
-inline Str promote_string(Str value) { return value; }
+RT_OP(jit_promote_string) inline Str promote_string(Str value) { return value; }
 // True inside traced or blackholed code, false when the plain interpreter runs. Code under it
 // must compute the same results either way; it only chooses a shape the JIT prefers.
-inline bool we_are_jitted() { return false; }
+RT_OP(jit_we_are_jitted) inline bool we_are_jitted() { return false; }
 // Tracing-time queries for look_inside_iff predicates; false outside the JIT.
-template <class T> inline bool isconstant(T) { return false; }
-template <class T> inline bool isvirtual(T) { return false; }
+template <class T> RT_OP(jit_isconstant) inline bool isconstant(T) { return false; }
+template <class T> RT_OP(jit_isvirtual) inline bool isvirtual(T) { return false; }
 // Facts given to the JIT without a guard. Promises: `p` is exactly a C (not a subclass),
 // `value == known`.
-template <class C, class T> inline void record_exact_class(T*) {}
-template <class T> inline void record_exact_value(T, T) {}
+template <class C, class T> RT_OP(jit_record_exact_class) inline void record_exact_class(T*) {}
+template <class T> RT_OP(jit_record_exact_value) inline void record_exact_value(T, T) {}
 // Promises result == fn(args...) for the elidable fn; host mode checks the promise.
 void report_broken_promise(const char* what);
 template <class R, class... P, class... A>
-inline void record_known_result(R result, R (*fn)(P...), A... args) {
+RT_OP(jit_record_known_result) inline void record_known_result(R result, R (*fn)(P...), A... args) {
   if (!(fn(args...) == result)) report_broken_promise("record_known_result");
 }
 // Calls fn(args...) when cond holds, without the JIT making a bridge for the rare branch.
 template <class... P, class... A>
-inline void conditional_call(bool cond, void (*fn)(P...), A... args) {
+RT_OP(jit_conditional_call) inline void conditional_call(bool cond, void (*fn)(P...), A... args) {
   if (cond) fn(args...);
 }
 // Returns value when it is non-zero/non-null, else fn(args...) (a cache fill the JIT can elide).
 template <class R, class... P, class... A>
-inline R conditional_call_elidable(R value, R (*fn)(P...), A... args) {
+RT_OP(jit_conditional_call_elidable) inline R conditional_call_elidable(R value, R (*fn)(P...), A... args) {
   return value ? value : fn(args...);
 }
 // Marks the start of a loop-like construct in code the JIT unrolls.
-inline void loop_header() {}
+RT_OP(jit_loop_header) inline void loop_header() {}
 // Asserts that `value` is a constant in the trace; nothing in host mode.
-template <class T> inline void assert_green(T) {}
+template <class T> RT_OP(jit_assert_green) inline void assert_green(T) {}
 // The length of the trace being recorded, or -1 when not tracing.
-inline int64_t current_trace_length() { return -1; }
+RT_OP(jit_current_trace_length) inline int64_t current_trace_length() { return -1; }
 // Puts a marker with `text` in the trace log.
-inline void jit_debug(Str) {}
+RT_OP(jit_debug) inline void jit_debug(Str) {}
 // Frames that a portal enters without a merge point (for profilers and recursion accounting).
-inline void enter_portal_frame(int64_t) {}
-inline void leave_portal_frame() {}
+RT_OP(jit_enter_portal_frame) inline void enter_portal_frame(int64_t) {}
+RT_OP(jit_leave_portal_frame) inline void leave_portal_frame() {}
 // Virtualizable frames (docs/hints.md: prefer a local fixed-size value stack).
-template <class T> inline T* access_directly(T* frame) { return frame; }
-template <class T> inline T* fresh_virtualizable(T* frame) { return frame; }
-template <class T> inline void force_virtualizable(T*) {}
+template <class T> RT_OP(jit_access_directly) inline T* access_directly(T* frame) { return frame; }
+template <class T> RT_OP(jit_fresh_virtualizable) inline T* fresh_virtualizable(T* frame) { return frame; }
+template <class T> RT_OP(jit_force_virtualizable) inline void force_virtualizable(T*) {}
 // Virtual references: a reference that stays virtual unless the referent is really read.
 template <class T> struct VirtualRef {
   T* referent;
   T* operator()() const { return referent; }
 };
-template <class T> inline VirtualRef<T> virtual_ref(T* referent) { return {referent}; }
-template <class T> inline void virtual_ref_finish(VirtualRef<T>, T*) {}
+template <class T> RT_OP(jit_virtual_ref) inline VirtualRef<T> virtual_ref(T* referent) { return {referent}; }
+template <class T> RT_OP(jit_virtual_ref_finish) inline void virtual_ref_finish(VirtualRef<T>, T*) {}
 
 // --- Run-time parameters (RTJIT=name=value,...). ---------------------------------------------------
 enum class Param : int64_t {
@@ -146,10 +147,10 @@ enum class Param : int64_t {
   max_unroll_recursion,  // recursive portal calls inlined before a call_assembler (7)
 };
 // No-ops in host mode; the JIT runtime reads them.
-template <class Driver> inline void set_param(const Driver&, Param, int64_t) {}
+template <class Driver> RT_OP(jit_set_param) inline void set_param(const Driver&, Param, int64_t) {}
 // Parses "threshold=1000,trace_limit=3000" or "off"; ValueError on a malformed string.
 void check_user_params(Str params);
-template <class Driver> inline void set_user_param(const Driver&, Str params) {
+template <class Driver> RT_OP(jit_set_user_param) inline void set_user_param(const Driver&, Str params) {
   check_user_params(params);
 }
 

@@ -25,13 +25,13 @@ namespace detail {
 template <class Container, class T>
 class IndexIterator {
  public:
-  IndexIterator(Container* container, int64_t index) : container_(container), index_(index) {}
-  T operator*() const { return container_->get(index_); }
-  IndexIterator& operator++() {
+  RT_OP(range_for) IndexIterator(Container* container, int64_t index) : container_(container), index_(index) {}
+  RT_OP(range_for) T operator*() const { return container_->get(index_); }
+  RT_OP(range_for) IndexIterator& operator++() {
     ++index_;
     return *this;
   }
-  bool operator!=(const IndexIterator&) const { return index_ < container_->size(); }
+  RT_OP(range_for) bool operator!=(const IndexIterator&) const { return index_ < container_->size(); }
 
  private:
   Container* container_;
@@ -53,36 +53,36 @@ class List : public Object {
                 "rt::List<T>: T must be an RC++ value (integer, double, bool, pointer, Str)");
 
  public:
-  List() = default;
+  RT_OP(list_new) List() = default;
   // `count` copies of `fill`; ValueError if count < 0.
-  explicit List(int64_t count, T fill = T()) {
+  RT_OP(list_new_filled) explicit List(int64_t count, T fill = T()) {
     if (count < 0) detail::throw_value_error("negative list size");
     resize(count, fill);
   }
 
-  int64_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  T get(int64_t index) const {
+  RT_OP(list_len) int64_t size() const { return size_; }
+  RT_OP(list_is_empty) bool empty() const { return size_ == 0; }
+  RT_OP(list_getitem) T get(int64_t index) const {
     detail::check_index("list index", index, size_);
     return items_[index];
   }
-  void set(int64_t index, T value) {
+  RT_OP(list_setitem) void set(int64_t index, T value) {
     detail::check_index("list assignment index", index, size_);
     items_[index] = value;
   }
-  void append(T value) {
+  RT_OP(list_append) void append(T value) {
     if (size_ == capacity_) grow(size_ + 1);
     items_[size_++] = value;
   }
   // Removes and returns the last item; IndexError when empty.
-  T pop() {
+  RT_OP(list_pop) T pop() {
     if (size_ == 0) detail::throw_index_error_message("pop from empty list");
     T value = items_[--size_];
     items_[size_] = T();  // drop the reference for the collector
     return value;
   }
   // Removes and returns the item at `index`, shifting later items down.
-  T pop_at(int64_t index) {
+  RT_OP(list_pop_at) T pop_at(int64_t index) {
     detail::check_index("pop index", index, size_);
     T value = items_[index];
     std::memmove(static_cast<void*>(items_ + index), items_ + index + 1,
@@ -91,29 +91,29 @@ class List : public Object {
     return value;
   }
   // Inserts before `index`; 0 <= index <= size, IndexError otherwise.
-  void insert(int64_t index, T value) {
+  RT_OP(list_insert) void insert(int64_t index, T value) {
     if (index != size_) detail::check_index("insert index", index, size_);
     if (size_ == capacity_) grow(size_ + 1);
     std::memmove(static_cast<void*>(items_ + index + 1), items_ + index, sizeof(T) * (size_ - index));
     items_[index] = value;
     ++size_;
   }
-  void extend(const List<T>* other) {
+  RT_OP(list_extend) void extend(const List<T>* other) {
     int64_t n = other->size_;  // read first: `other` may be this list
     if (size_ + n > capacity_) grow(size_ + n);
     for (int64_t i = 0; i < n; ++i) items_[size_ + i] = other->items_[i];
     size_ += n;
   }
   // Sets the size; new items are `fill`. ValueError if count < 0.
-  void resize(int64_t count, T fill = T()) {
+  RT_OP(list_resize) void resize(int64_t count, T fill = T()) {
     if (count < 0) detail::throw_value_error("negative list size");
     if (count > capacity_) grow(count);
     for (int64_t i = size_; i < count; ++i) items_[i] = fill;
     for (int64_t i = count; i < size_; ++i) items_[i] = T();
     size_ = count;
   }
-  void clear() { resize(0); }
-  void reverse() {
+  RT_OP(list_clear) void clear() { resize(0); }
+  RT_OP(list_reverse) void reverse() {
     for (int64_t i = 0, j = size_ - 1; i < j; ++i, --j) {
       T tmp = items_[i];
       items_[i] = items_[j];
@@ -121,14 +121,14 @@ class List : public Object {
     }
   }
   // Index of the first item equal to `value` (operator==), or -1.
-  int64_t index_of(T value) const {
+  RT_OP(list_index_of) int64_t index_of(T value) const {
     for (int64_t i = 0; i < size_; ++i)
       if (items_[i] == value) return i;
     return -1;
   }
-  bool contains(T value) const { return index_of(value) >= 0; }
+  RT_OP(list_contains) bool contains(T value) const { return index_of(value) >= 0; }
   // Items [start, stop) clamped to [0, size], as a new list.
-  List<T>* slice(int64_t start, int64_t stop) const {
+  RT_OP(list_slice) List<T>* slice(int64_t start, int64_t stop) const {
     if (start < 0) start = 0;
     if (stop > size_) stop = size_;
     List<T>* result = make<List<T>>();
@@ -139,10 +139,10 @@ class List : public Object {
     }
     return result;
   }
-  List<T>* copy() const { return slice(0, size_); }
+  RT_OP(list_copy) List<T>* copy() const { return slice(0, size_); }
 
-  detail::IndexIterator<const List<T>, T> begin() const { return {this, 0}; }
-  detail::IndexIterator<const List<T>, T> end() const { return {this, 0}; }
+  RT_OP(range_for) detail::IndexIterator<const List<T>, T> begin() const { return {this, 0}; }
+  RT_OP(range_for) detail::IndexIterator<const List<T>, T> end() const { return {this, 0}; }
 
  private:
   void grow(int64_t needed) {
@@ -169,34 +169,34 @@ class Array : public Object {
 
  public:
   // `count` copies of `fill`; ValueError if count < 0.
-  explicit Array(int64_t count, T fill = T()) : size_(count) {
+  RT_OP(array_new) explicit Array(int64_t count, T fill = T()) : size_(count) {
     if (count < 0) detail::throw_value_error("negative array size");
     if (count > (INT64_MAX >> 4)) throw make<MemoryError>("array too large");
     items_ = alloc_items<T>(static_cast<size_t>(count));
     for (int64_t i = 0; i < count; ++i) items_[i] = fill;
   }
   // A fixed-size copy of a list's items.
-  static Array<T>* from_list(const List<T>* list) {
+  RT_OP(array_from_list) static Array<T>* from_list(const List<T>* list) {
     Array<T>* array = make<Array<T>>(list->size());
     for (int64_t i = 0; i < list->size(); ++i) array->items_[i] = list->get(i);
     return array;
   }
 
-  int64_t size() const { return size_; }
-  T get(int64_t index) const {
+  RT_OP(array_len) int64_t size() const { return size_; }
+  RT_OP(array_getitem) T get(int64_t index) const {
     detail::check_index("array index", index, size_);
     return items_[index];
   }
-  void set(int64_t index, T value) {
+  RT_OP(array_setitem) void set(int64_t index, T value) {
     detail::check_index("array assignment index", index, size_);
     items_[index] = value;
   }
-  void fill(T value) {
+  RT_OP(array_fill) void fill(T value) {
     for (int64_t i = 0; i < size_; ++i) items_[i] = value;
   }
 
-  detail::IndexIterator<const Array<T>, T> begin() const { return {this, 0}; }
-  detail::IndexIterator<const Array<T>, T> end() const { return {this, 0}; }
+  RT_OP(range_for) detail::IndexIterator<const Array<T>, T> begin() const { return {this, 0}; }
+  RT_OP(range_for) detail::IndexIterator<const Array<T>, T> end() const { return {this, 0}; }
 
  private:
   T* items_;

@@ -19,7 +19,7 @@ int64_t rt_main(rt::List<rt::Str>* argv);
 namespace rt {
 // Bytes of native stack an RC++ program may use before a call raises rt::RecursionError
 // (docs/rcpp.md, rule R1). Set once at start-up from RLIMIT_STACK.
-int64_t stack_budget();
+RT_OP(stack_budget) int64_t stack_budget();
 // Sets up the collector and the stack budget; for C++ programs that embed the host-mode runtime
 // without its main() (the unit tests). `stack_top` is the caller's frame address.
 void init_host_runtime(void* stack_top);

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "rt/library_ops.h"
+
 // Brackets the inline code of the rt library so that the host-mode stack check (rule R1) never
 // fires inside it: an rt operation either happens whole or not at all, so a RecursionError can
 // never leave a container half updated.
@@ -34,9 +36,9 @@ void* alloc(std::size_t size);
 // The memory is not zeroed. Fails as alloc() does.
 void* alloc_atomic(std::size_t size);
 // Runs a full collection (used by tests and by languages exposing a "gc" primitive).
-void collect();
+RT_OP(gc_collect) void collect();
 // Bytes currently in the GC heap (an approximation that Boehm maintains).
-std::size_t heap_size();
+RT_OP(gc_heap_size) std::size_t heap_size();
 // True when this build allocates with malloc and never collects (sanitizer builds).
 bool is_malloc_build();
 }  // namespace gc
@@ -56,7 +58,7 @@ class Object {
 
 // Allocates a T on the GC heap and constructs it.
 template <class T, class... Args>
-T* make(Args&&... args) {
+RT_OP(make) T* make(Args&&... args) {
   static_assert(std::is_base_of_v<Object, T>, "rt::make<T>: T must derive from rt::Object");
   void* mem = gc::alloc(sizeof(T));
   return ::new (mem) T(std::forward<Args>(args)...);

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "rt/library_ops.h"
+
 namespace rt {
 
 template <class T> class List;
@@ -29,76 +31,76 @@ struct StrData {
 
 class Str {
  public:
-  Str() : data_(empty_data()) {}
+  RT_OP(str_literal) Str() : data_(empty_data()) {}
   // From a string literal or any NUL-terminated bytes (copied).
-  Str(const char* cstr);  // NOLINT(google-explicit-constructor): literals are RC++ constants
+  RT_OP(str_literal) Str(const char* cstr);  // NOLINT(google-explicit-constructor): literals are RC++ constants
   static Str from_bytes(std::string_view bytes);
-  static Str from_char(char c);
+  RT_OP(str_from_char) static Str from_char(char c);
 
   // Formatting. from_double gives the shortest text that parses back to the same double, in the
   // style of Python's repr: "1.0", "0.1", "1e+16", "1.5e-05", "inf", "-inf", "nan", "-0.0".
-  static Str from_int(int64_t value);
-  static Str from_double(double value);
+  RT_OP(str_from_int) static Str from_int(int64_t value);
+  RT_OP(str_from_double) static Str from_double(double value);
 
-  int64_t size() const { return data_->size; }
-  bool empty() const { return data_->size == 0; }
+  RT_OP(str_len) int64_t size() const { return data_->size; }
+  RT_OP(str_is_empty) bool empty() const { return data_->size == 0; }
   // The byte at `index` (0 <= index < size), raising IndexError otherwise.
-  char at(int64_t index) const {
+  RT_OP(str_getitem) char at(int64_t index) const {
     if (static_cast<uint64_t>(index) >= static_cast<uint64_t>(data_->size))
       detail::throw_index_error("string index", index, data_->size);
     return data_->bytes[index];
   }
-  char operator[](int64_t index) const { return at(index); }
+  RT_OP(str_getitem) char operator[](int64_t index) const { return at(index); }
   // The byte at `index` as an unsigned value 0..255.
-  int64_t byte_at(int64_t index) const { return static_cast<unsigned char>(at(index)); }
+  RT_OP(str_byte_at) int64_t byte_at(int64_t index) const { return static_cast<unsigned char>(at(index)); }
 
   // Bytes [start, stop), with both bounds clamped to [0, size]; empty when start >= stop.
-  Str slice(int64_t start, int64_t stop) const;
-  Str slice_from(int64_t start) const { return slice(start, size()); }
+  RT_OP(str_slice) Str slice(int64_t start, int64_t stop) const;
+  RT_OP(str_slice_from) Str slice_from(int64_t start) const { return slice(start, size()); }
   // First index >= start where `needle` occurs, or -1. An empty needle is found at start
   // (when start <= size).
-  int64_t find(Str needle, int64_t start = 0) const;
+  RT_OP(str_find) int64_t find(Str needle, int64_t start = 0) const;
   // Last index where `needle` occurs, or -1.
-  int64_t rfind(Str needle) const;
-  bool contains(Str needle) const { return find(needle) >= 0; }
-  bool starts_with(Str prefix) const;
-  bool ends_with(Str suffix) const;
-  int64_t count(Str needle) const;  // non-overlapping occurrences; ValueError if needle empty
+  RT_OP(str_rfind) int64_t rfind(Str needle) const;
+  RT_OP(str_contains) bool contains(Str needle) const { return find(needle) >= 0; }
+  RT_OP(str_startswith) bool starts_with(Str prefix) const;
+  RT_OP(str_endswith) bool ends_with(Str suffix) const;
+  RT_OP(str_count) int64_t count(Str needle) const;  // non-overlapping occurrences; ValueError if needle empty
 
   // Splits on every occurrence of `sep` (ValueError if sep is empty): "a,,b" -> ["a","","b"].
-  List<Str>* split(Str sep) const;
+  RT_OP(str_split) List<Str>* split(Str sep) const;
   // Splits on runs of ASCII whitespace, dropping empty pieces (Python's str.split()).
-  List<Str>* split_whitespace() const;
+  RT_OP(str_split_whitespace) List<Str>* split_whitespace() const;
   // The pieces with this string between them.
-  Str join(List<Str>* pieces) const;
-  Str replace(Str old, Str replacement) const;  // every non-overlapping occurrence
-  Str strip() const;                            // ASCII whitespace at both ends
-  Str lstrip() const;
-  Str rstrip() const;
-  Str upper() const;  // ASCII letters only
-  Str lower() const;
-  Str repeat(int64_t times) const;  // empty when times <= 0
+  RT_OP(str_join) Str join(List<Str>* pieces) const;
+  RT_OP(str_replace) Str replace(Str old, Str replacement) const;  // every non-overlapping occurrence
+  RT_OP(str_strip) Str strip() const;                            // ASCII whitespace at both ends
+  RT_OP(str_lstrip) Str lstrip() const;
+  RT_OP(str_rstrip) Str rstrip() const;
+  RT_OP(str_upper) Str upper() const;  // ASCII letters only
+  RT_OP(str_lower) Str lower() const;
+  RT_OP(str_repeat) Str repeat(int64_t times) const;  // empty when times <= 0
 
-  Str operator+(Str other) const;
+  RT_OP(str_concat) Str operator+(Str other) const;
   // Bytewise lexicographic comparison: negative, zero or positive.
-  int64_t compare(Str other) const;
-  bool operator==(Str other) const;
-  bool operator!=(Str other) const { return !(*this == other); }
-  bool operator<(Str other) const { return compare(other) < 0; }
-  bool operator<=(Str other) const { return compare(other) <= 0; }
-  bool operator>(Str other) const { return compare(other) > 0; }
-  bool operator>=(Str other) const { return compare(other) >= 0; }
+  RT_OP(str_compare) int64_t compare(Str other) const;
+  RT_OP(str_eq) bool operator==(Str other) const;
+  RT_OP(str_ne) bool operator!=(Str other) const { return !(*this == other); }
+  RT_OP(str_lt) bool operator<(Str other) const { return compare(other) < 0; }
+  RT_OP(str_le) bool operator<=(Str other) const { return compare(other) <= 0; }
+  RT_OP(str_gt) bool operator>(Str other) const { return compare(other) > 0; }
+  RT_OP(str_ge) bool operator>=(Str other) const { return compare(other) >= 0; }
 
   // A content hash, the same in every mode and every run (FNV-1a, 64-bit), cached.
-  int64_t hash() const;
+  RT_OP(str_hash) int64_t hash() const;
 
   // Parsing. to_int accepts optional ASCII whitespace around an optional sign and digits of
   // `base` (2..36), with no prefix; ValueError when malformed, OverflowError when the value does
   // not fit in int64_t. to_double accepts what from_double prints plus the usual decimal and
   // exponent forms ("1", ".5", "1e3", "inf", "nan", with optional sign and surrounding spaces);
   // ValueError otherwise.
-  int64_t to_int(int64_t base = 10) const;
-  double to_double() const;
+  RT_OP(str_to_int) int64_t to_int(int64_t base = 10) const;
+  RT_OP(str_to_double) double to_double() const;
 
   // For the rt library and externals only (not RC++): the bytes, NUL-terminated.
   std::string_view view() const { return {data_->bytes, static_cast<size_t>(data_->size)}; }
@@ -117,17 +119,17 @@ class Str {
 // bytes out, so the builder can go on growing afterwards.
 class StrBuilder {
  public:
-  explicit StrBuilder(int64_t size_hint = 16);
+  RT_OP(strbuilder_new) explicit StrBuilder(int64_t size_hint = 16);
   StrBuilder(const StrBuilder&) = delete;
   StrBuilder& operator=(const StrBuilder&) = delete;
 
-  void append(Str piece);
-  void append_char(char c);
-  void append_int(int64_t value) { append(Str::from_int(value)); }
-  void append_double(double value) { append(Str::from_double(value)); }
-  int64_t size() const { return size_; }
-  Str build() const;
-  void clear() { size_ = 0; }
+  RT_OP(strbuilder_append) void append(Str piece);
+  RT_OP(strbuilder_append_char) void append_char(char c);
+  RT_OP(strbuilder_append_int) void append_int(int64_t value) { append(Str::from_int(value)); }
+  RT_OP(strbuilder_append_double) void append_double(double value) { append(Str::from_double(value)); }
+  RT_OP(strbuilder_len) int64_t size() const { return size_; }
+  RT_OP(strbuilder_build) Str build() const;
+  RT_OP(strbuilder_clear) void clear() { size_ = 0; }
 
  private:
   void reserve(int64_t needed);

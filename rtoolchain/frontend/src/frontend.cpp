@@ -3,6 +3,7 @@
 #include <clang/AST/PrettyPrinter.h>
 
 #include "ast_set.h"
+#include "checker.h"
 #include "reachability.h"
 
 namespace rtoolchain::frontend {
@@ -31,7 +32,7 @@ ProgramOutline outline_program(const Target& target, Diagnostics& diags) {
   ProgramOutline outline;
   std::unique_ptr<AstSet> asts = AstSet::load(target, diags);
   if (!asts) return outline;
-  ReachableProgram reachable = find_reachable(*asts, target, diags);
+  ReachableProgram reachable = find_reachable_and_check(*asts, target, diags);
   for (const clang::FunctionDecl* function : reachable.functions)
     outline.functions.push_back({describe(function), asts->mangled_name(function), AstSet::location(function)});
   for (const clang::CXXRecordDecl* record : reachable.instantiated_classes)

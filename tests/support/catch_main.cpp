@@ -1,5 +1,5 @@
-// Catch2 main for the rt unit tests: the host runtime needs its collector and stack budget set up
-// before the first allocation, as rlib's own main() does for programs.
+// Catch2 main for unit tests that use the rt heap (rlib, graph mode): the host runtime needs its
+// collector and stack budget set up before the first allocation, as rlib's own main() does.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 

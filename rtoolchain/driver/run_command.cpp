@@ -1,0 +1,98 @@
+// The run commands: graph mode through the graph interpreter (rtoolchain/graphinterp).
+#include "run_command.h"
+
+#include <string>
+#include <vector>
+
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "rt/main.h"
+#include "rtoolchain/frontend/frontend.h"
+#include "rtoolchain/graphinterp/graphinterp.h"
+#include "rtoolchain/ir/ir.h"
+
+namespace cl = llvm::cl;
+
+namespace rtoolchain::driver {
+namespace {
+
+cl::SubCommand run_ir_command("run-ir", "Run a program written as IR text in graph mode");
+cl::opt<std::string> run_ir_file(cl::Positional, cl::desc("<file.rtir>"), cl::Required,
+                                 cl::sub(run_ir_command));
+cl::opt<std::string> run_ir_argv0("argv0", cl::desc("argv[0] of the program (default: the file name)"),
+                                  cl::sub(run_ir_command));
+cl::list<std::string> run_ir_args(cl::Positional, cl::desc("-- <program arguments>..."),
+                                  cl::sub(run_ir_command));
+
+cl::SubCommand run_command("run", "Run a target (--mode=graph: its flow graphs, in the graph interpreter)");
+cl::opt<std::string> run_mode("mode", cl::desc("host | graph | translated"), cl::init("graph"),
+                              cl::sub(run_command));
+cl::opt<std::string> run_argv0("argv0", cl::desc("argv[0] of the program (default: the target's name)"),
+                               cl::sub(run_command));
+cl::opt<std::string> run_target(cl::Positional, cl::desc("<target.rttarget>"), cl::Required,
+                                cl::sub(run_command));
+cl::list<std::string> run_args(cl::Positional, cl::desc("-- <program arguments>..."),
+                               cl::sub(run_command));
+
+// Verifies the program, then runs it like host mode's main(); argv[0] names the program.
+int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
+  std::vector<ir::VerifierError> errors = ir::verify_program(program);
+  if (!errors.empty()) {
+    for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
+    llvm::errs() << "rtoolchain: " << errors.size() << " verifier error(s); not running\n";
+    return 1;
+  }
+  return static_cast<int>(graphinterp::run_program(program, argv));
+}
+
+int run_ir() {
+  auto buffer = llvm::MemoryBuffer::getFile(run_ir_file);
+  if (!buffer) {
+    llvm::errs() << "rtoolchain: cannot read " << run_ir_file << ": " << buffer.getError().message() << '\n';
+    return 1;
+  }
+  auto program = ir::parse_program((*buffer)->getBuffer(), run_ir_file);
+  if (!program) {
+    llvm::errs() << llvm::toString(program.takeError()) << '\n';
+    return 1;
+  }
+  std::vector<std::string> argv{run_ir_argv0.empty() ? run_ir_file.getValue() : run_ir_argv0.getValue()};
+  argv.insert(argv.end(), run_ir_args.begin(), run_ir_args.end());
+  return run_graph_mode(*program, std::move(argv));
+}
+
+int run_target_command() {
+  if (run_mode != "graph") {
+    llvm::errs() << "rtoolchain: run --mode=" << run_mode << " is not implemented yet (only --mode=graph)\n";
+    return 1;
+  }
+  auto target = frontend::Target::load(run_target);
+  if (!target) {
+    llvm::errs() << "rtoolchain: " << llvm::toString(target.takeError()) << '\n';
+    return 1;
+  }
+  // argv[0] is the target's name, as host mode's is the executable's.
+  std::vector<std::string> argv{run_argv0.empty() ? target->name : run_argv0.getValue()};
+  argv.insert(argv.end(), run_args.begin(), run_args.end());
+  frontend::Diagnostics diags;
+  std::unique_ptr<ir::Program> program = frontend::build_program(*target, diags);
+  if (!program || diags.has_errors()) {
+    diags.print(llvm::errs());
+    llvm::errs() << "rtoolchain: " << diags.count() << " error(s)\n";
+    return 1;
+  }
+  return run_graph_mode(*program, std::move(argv));
+}
+
+}  // namespace
+
+std::optional<int> run_selected_run_command() {
+  if (!run_ir_command && !run_command) return std::nullopt;
+  // The rt runtime (collector, stack budget) that graph mode's objects live in.
+  rt::init_host_runtime(__builtin_frame_address(0));
+  return run_ir_command ? run_ir() : run_target_command();
+}
+
+}  // namespace rtoolchain::driver

@@ -1,0 +1,103 @@
+// Graph mode (docs/graphinterp.md): runs an ir::Program's flow graphs with the semantics of the
+// rt library, so a whole interpreter runs on its own graphs before any backend exists.
+//
+//   int64_t status = run_program(program, {"prog", "arg1"});   // like host mode's main()
+//
+// Objects live on the GC heap (Boehm, through rt::gc): the host runtime must be initialised
+// first (rt::init_host_runtime). Standard output goes through rt::print, as in host mode.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <string>
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/StringRef.h>
+
+#include "rt/str.h"
+#include "rtoolchain/ir/ir.h"
+
+namespace rtoolchain::graphinterp {
+
+// What a Value holds. References (kObject .. kStrBuilder) keep a GC pointer in `bits` (0 is
+// null); kFunction and kClass keep the entity's index + 1 (0 is a null function pointer).
+enum class Tag : uint8_t {
+  kNone, kBool, kInt, kFloat, kStr,
+  kObject, kList, kArray, kDict, kDictIter, kStrBuilder, kStruct,
+  kFunction, kClass,
+};
+
+// A graph-mode value: 16 bytes, trivially copyable (rt containers hold it). Integers of every
+// width are kept normalised in 64 bits: sign-extended for signed types, zero-extended for
+// unsigned ones (so an unsigned value's int64 is its bit pattern, as ir constants store it).
+struct Value {
+  uint64_t bits = 0;
+  Tag tag = Tag::kNone;
+
+  static Value none() { return {}; }
+  static Value boolean(bool b) { return {b ? 1u : 0u, Tag::kBool}; }
+  static Value integer(int64_t i) { return {static_cast<uint64_t>(i), Tag::kInt}; }
+  static Value floating(double d) { return {std::bit_cast<uint64_t>(d), Tag::kFloat}; }
+  static Value str(rt::Str s) { return {std::bit_cast<uint64_t>(s), Tag::kStr}; }
+  static Value function(ir::FunctionId f) { return {f.valid() ? f.index() + 1u : 0u, Tag::kFunction}; }
+  static Value class_ref(ir::ClassId c) { return {c.index() + 1u, Tag::kClass}; }
+  static Value ref(Tag tag, const void* p) { return {reinterpret_cast<uint64_t>(p), tag}; }
+
+  bool as_bool() const { return bits != 0; }
+  int64_t as_int() const { return static_cast<int64_t>(bits); }
+  double as_float() const { return std::bit_cast<double>(bits); }
+  rt::Str as_str() const { return std::bit_cast<rt::Str>(bits); }
+  ir::FunctionId as_function() const { return bits ? ir::FunctionId(uint32_t(bits - 1)) : ir::FunctionId(); }
+  ir::ClassId as_class() const { return bits ? ir::ClassId(uint32_t(bits - 1)) : ir::ClassId(); }
+  template <class T> T* as_ptr() const { return reinterpret_cast<T*>(bits); }
+  bool is_null() const { return bits == 0; }
+};
+
+// How a call ended.
+struct Outcome {
+  enum Kind { kReturned, kRaised, kFatal, kExited, kError } kind = kReturned;
+  Value value;            // kReturned: the result; kRaised: the exception object
+  ir::ClassId exc_class;  // kRaised: the exception's class as raised (rcpp.md X5)
+  std::string type_name;  // kRaised: the object's dynamic type_name(), e.g. "IndexError"
+  std::string message;    // kRaised: its message; kFatal/kError: what happened
+  int64_t exit_status = 0;  // kExited (rt::os::exit)
+};
+
+// Calls past this depth raise rt::RecursionError (docs/graphinterp.md, "Recursion").
+inline constexpr int64_t kMaxCallDepth = 100000;
+
+// One run of a program: its globals, prebuilt objects and identity counter. The program must
+// outlive the interpreter and must have verified (the interpreter trusts the verifier).
+class Interpreter {
+ public:
+  explicit Interpreter(const ir::Program& program);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  Outcome call(ir::FunctionId function, llvm::ArrayRef<Value> args);
+  // By name; kError when there is no such function.
+  Outcome call(llvm::StringRef function, llvm::ArrayRef<Value> args);
+
+  // Helpers for embedders and tests.
+  Value make_str_list(llvm::ArrayRef<std::string> items);
+  // A list's or array's items, an object's field (by class and field name).
+  int64_t length(Value container);
+  Value item(Value container, int64_t index);
+  Value field(Value object, llvm::StringRef class_name, llvm::StringRef field_name);
+  // The graph-mode identity hash of a reference (a counter, the same on every run).
+  int64_t identity_hash(Value ref);
+
+  struct Impl;  // private to the library
+
+ private:
+  Impl* impl_;
+};
+
+// Runs the program's entry point with argv (argv[0] is the program name) like host mode's
+// main(): flushes stdout, reports an uncaught exception ("<prog>: uncaught rt::<Type>: <msg>")
+// or a null dereference ("<prog>: fatal error: ...") on stderr with status 70, and returns the
+// exit status. `<prog>` is the file name of argv[0].
+int64_t run_program(const ir::Program& program, llvm::ArrayRef<std::string> argv);
+
+}  // namespace rtoolchain::graphinterp

@@ -1,0 +1,116 @@
+// The public API: Interpreter::call and run_program (host mode's main() for graphs).
+#include "interp.h"
+#include "rt/os.h"
+
+namespace rtoolchain::graphinterp {
+
+using namespace ir;
+
+Interpreter::Interpreter(const Program& program) : impl_(new Impl(program)) {}
+Interpreter::~Interpreter() { delete impl_; }
+
+Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
+  Outcome outcome;
+  // The arguments, where the collector sees them.
+  auto* copy = static_cast<Value*>(rt::gc::alloc(sizeof(Value) * (args.size() + 1)));
+  for (size_t i = 0; i < args.size(); ++i) copy[i] = args[i];
+  try {
+    const FunctionInfo& info = impl_->program.function_info(function);
+    if (info.params.size() != args.size())
+      throw GraphError{"call of " + info.name + " with the wrong number of arguments"};
+    Value result;
+    if (impl_->call(function, copy, args.size(), result)) {
+      outcome.value = result;
+      return outcome;
+    }
+    outcome.kind = Outcome::kRaised;
+    outcome.value = impl_->roots->exc_value;
+    outcome.exc_class = impl_->roots->exc_class.as_class();
+    impl_->set_pending(Value(), Value());
+    outcome.type_name = impl_->exception_type_name(outcome.value);
+    GObject* exception = outcome.value.as_ptr<GObject>();
+    if (exception && impl_->message_field.valid())
+      outcome.message = std::string(exception->fields[impl_->field_slot[impl_->message_field.index()]].as_str().view());
+  } catch (const FatalError& fatal) {
+    outcome = Outcome();
+    outcome.kind = Outcome::kFatal;
+    outcome.message = fatal.message;
+  } catch (const ExitRequest& exit) {
+    outcome = Outcome();
+    outcome.kind = Outcome::kExited;
+    outcome.exit_status = exit.status;
+  } catch (const GraphError& error) {
+    outcome = Outcome();
+    outcome.kind = Outcome::kError;
+    outcome.message = error.message;
+  }
+  return outcome;
+}
+
+Outcome Interpreter::call(llvm::StringRef function, llvm::ArrayRef<Value> args) {
+  FunctionId id = impl_->program.find_function(function);
+  if (!id.valid()) {
+    Outcome outcome;
+    outcome.kind = Outcome::kError;
+    outcome.message = "no function named " + function.str();
+    return outcome;
+  }
+  return call(id, args);
+}
+
+Value Interpreter::make_str_list(llvm::ArrayRef<std::string> items) {
+  GList* list = impl_->new_list();
+  for (const std::string& item : items) list->append(Value::str(rt::Str::from_bytes(item)));
+  return Value::ref(Tag::kList, list);
+}
+
+int64_t Interpreter::length(Value container) {
+  if (container.tag == Tag::kArray) return container.as_ptr<GArray>()->size();
+  if (container.tag == Tag::kDict) return container.as_ptr<GDict>()->size();
+  return container.as_ptr<GList>()->size();
+}
+
+Value Interpreter::item(Value container, int64_t index) {
+  if (container.tag == Tag::kArray) return container.as_ptr<GArray>()->get(index);
+  return container.as_ptr<GList>()->get(index);
+}
+
+Value Interpreter::field(Value object, llvm::StringRef class_name, llvm::StringRef field_name) {
+  FieldId f = impl_->program.find_own_field(impl_->program.find_class(class_name), field_name);
+  return object.as_ptr<GObject>()->fields[impl_->field_slot[f.index()]];
+}
+
+int64_t Interpreter::identity_hash(Value ref) { return impl_->identity_of(ref); }
+
+int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv) {
+  std::string name = argv.empty() ? "rt" : argv[0];
+  name = name.substr(name.rfind('/') + 1);
+  rt::Str prog = rt::Str::from_bytes(name);
+  FunctionId entry = program.entry_point();
+  if (!entry.valid()) {
+    rt::print_error(prog + ": graph mode: the program has no entry point\n");
+    return 70;
+  }
+  Outcome outcome;
+  {
+    Interpreter interpreter(program);
+    Value args = interpreter.make_str_list(argv);
+    outcome = interpreter.call(entry, {args});
+  }
+  rt::flush_stdout();
+  auto text = [](const std::string& s) { return rt::Str::from_bytes(s); };
+  switch (outcome.kind) {
+    case Outcome::kReturned: return outcome.value.as_int();
+    case Outcome::kExited: return outcome.exit_status;
+    case Outcome::kRaised:
+      rt::print_error(prog + ": uncaught rt::" + text(outcome.type_name) + ": " + text(outcome.message) + "\n");
+      return 70;
+    case Outcome::kFatal: rt::print_error(prog + ": fatal error: " + text(outcome.message) + "\n"); return 70;
+    case Outcome::kError:
+      rt::print_error(prog + ": graph mode error: " + text(outcome.message) + "\n");
+      return 70;
+  }
+  return 70;
+}
+
+}  // namespace rtoolchain::graphinterp

@@ -1,0 +1,11 @@
+// Accepted by rule G2 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+class Value : public rt::Object {};
+Value* g_none = nullptr;
+Value* none() { return g_none; }
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  g_none = rt::make<Value>();
+  return none() == nullptr ? 1 : 0;
+}

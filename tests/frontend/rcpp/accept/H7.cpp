@@ -1,0 +1,9 @@
+// Accepted by rule H7 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+class Map : public rt::Object {};
+RT_JIT_ELIDABLE int64_t slot_of(Map* m, rt::Str name) { return m == nullptr ? 0 : name.size(); }
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  return slot_of(rt::make<Map>(), "x") - 1;
+}

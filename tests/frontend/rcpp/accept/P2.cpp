@@ -1,0 +1,10 @@
+// Accepted by rule P2 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include <cstdint>
+#include <limits>
+#include "rt/rt.h"
+
+
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  return argv->size() > 100 ? 1 : 0;
+}

@@ -1,0 +1,14 @@
+// Accepted by rule S2 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  int64_t n = 0;
+  while (true) {
+    n = n + 1;
+    if (n < 3) continue;
+    break;
+  }
+  return 0;
+}

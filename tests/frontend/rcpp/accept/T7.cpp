@@ -1,0 +1,16 @@
+// Accepted by rule T7 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+struct Token {
+  int64_t line = 0;
+};
+int64_t line_of(const Token& t) { return t.line; }
+Token next(Token t) { return Token{t.line + 1}; }
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  Token t{};
+  int64_t total = 0;
+  for (const auto& item : *argv) total = total + item.size();
+  for (auto item : *argv) total = total + item.size();
+  return line_of(next(t)) + total > 1000 ? 1 : 0;
+}

@@ -1,0 +1,9 @@
+// Rejected by rule F3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  auto adder = [](int64_t x) { return x + 1; };
+  return adder(-1);
+}

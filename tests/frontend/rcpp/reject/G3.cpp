@@ -1,0 +1,8 @@
+// Rejected by rule G3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+thread_local int64_t depth = 0;
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  return depth;
+}

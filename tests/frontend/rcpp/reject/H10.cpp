@@ -1,0 +1,9 @@
+// Rejected by rule H10 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+class MyList : public rt::Object {};
+RT_JIT_OOPSPEC("list.getitem(l, i)") int64_t my_get(MyList* l, int64_t i) { return l == nullptr ? i : 0; }
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  return my_get(rt::make<MyList>(), 0);
+}

@@ -1,0 +1,8 @@
+// Rejected by rule P1 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+int main(int argc, char** argv) { return 0; }
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  return argv->size() > 100 ? 1 : 0;
+}

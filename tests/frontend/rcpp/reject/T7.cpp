@@ -1,0 +1,21 @@
+// Rejected by rule T7 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+#include "rt/rt.h"
+
+struct Token {
+  int64_t line = 0;
+};
+void next(Token& out) { out.line = 1; }
+template <class T> void push(T&& v) { (void)v; }
+class Holder : public rt::Object {
+ public:
+  const rt::Str& name() const { return name_; }
+  rt::Str name_;
+};
+
+int64_t rt_main(rt::List<rt::Str>* argv) {
+  Token t{};
+  int64_t& alias = t.line;
+  alias = 2;
+  for (auto&& item : *argv) { (void)item; }
+  return 0;
+}
