@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configures and builds rtoolchain with clang-19 and Ninja.
 #   scripts/build.sh [BUILD_DIR] [extra cmake args...]
-# BUILD_DIR defaults to build/. Re-running only rebuilds what changed.
+# BUILD_DIR defaults to build/. Re-running only rebuilds what changed. RT_BUILD_TARGETS, when
+# set, names the ninja targets to build instead of everything.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
@@ -16,4 +17,4 @@ if [ ! -f "$build/build.ninja" ]; then
 elif [ $# -gt 0 ]; then
   cmake "$build" "$@"
 fi
-ninja -C "$build"
+ninja -C "$build" ${RT_BUILD_TARGETS:-}

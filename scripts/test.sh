@@ -16,7 +16,7 @@ ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
 
 if [ "${RT_SKIP_SANITIZERS:-0}" != "1" ]; then
   printf '\n== sanitizer build (ASan + UBSan)\n'
-  bash "$root/scripts/build.sh" "$root/build-asan" -DRT_SANITIZE=ON
+  RT_BUILD_TARGETS=host_mode bash "$root/scripts/build.sh" "$root/build-asan" -DRT_SANITIZE=ON
   printf '\n== host-mode tests under ASan + UBSan\n'
   # The conservative GC does not scan ASan's fake stacks (see docs/build.md).
   ASAN_OPTIONS=detect_stack_use_after_return=0:detect_leaks=0 \

@@ -204,11 +204,19 @@ class Holder : public rt::Object {
  public:
   const rt::Str& name() const { return name_; }
   rt::Str name_;
+  Token pos;
 };
+void print_pos(const Token& p) { rt::print_line(rt::Str::from_int(p.line)); }
+void show(const Token& p, Holder* h) {
+  h->pos.line = 9;
+  print_pos(p);
+}
 ''', '''  Token t{};
   int64_t& alias = t.line;
   alias = 2;
   for (auto&& item : *argv) { (void)item; }
+  Holder* h = rt::make<Holder>();
+  show(h->pos, h);
   return 0;''')
 A['T7'] = prog('''
 struct Token {
@@ -216,7 +224,18 @@ struct Token {
 };
 int64_t line_of(const Token& t) { return t.line; }
 Token next(Token t) { return Token{t.line + 1}; }
-''', '''  Token t{};
+class Holder : public rt::Object {
+ public:
+  Token pos;
+};
+void show(const Token& p, Holder* h) {
+  h->pos.line = 9;
+  rt::print_line(rt::Str::from_int(p.line));
+}
+''', '''  Holder* h = rt::make<Holder>();
+  Token copy = h->pos;
+  show(copy, h);
+  Token t{};
   int64_t total = 0;
   for (const auto& item : *argv) total = total + item.size();
   for (auto item : *argv) total = total + item.size();
