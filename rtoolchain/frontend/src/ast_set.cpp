@@ -70,14 +70,18 @@ std::unique_ptr<AstSet> AstSet::load(const Target& target, Diagnostics& diags) {
   flags.push_back("-D__RTOOLCHAIN_FRONTEND__=1");
   flags.push_back("-fsyntax-only");
   clang::tooling::FixedCompilationDatabase compilations(".", flags);
-  clang::tooling::ClangTool tool(compilations, target.sources);
   CollectingDiagnosticConsumer consumer(diags);
-  tool.setDiagnosticConsumer(&consumer);
-  tool.setPrintErrorMessage(false);
-
   std::unique_ptr<AstSet> set(new AstSet());
   size_t errors_before = diags.count();
-  int status = tool.buildASTs(set->units_);
+  // One tool per source: a ClangTool given several files prints "[i/n] Processing file" on
+  // stderr, which would mix with the output of `rtoolchain run`.
+  int status = 0;
+  for (const std::string& source : target.sources) {
+    clang::tooling::ClangTool tool(compilations, {source});
+    tool.setDiagnosticConsumer(&consumer);
+    tool.setPrintErrorMessage(false);
+    status |= tool.buildASTs(set->units_);
+  }
   if (status != 0 || diags.count() != errors_before || set->units_.size() != target.sources.size()) {
     if (diags.count() == errors_before)
       diags.error({target.path, 0, 0}, "", "could not parse the target's sources");

@@ -3,6 +3,8 @@
 // their graphs built in that order, so the output depends only on the sources.
 #include "graph_builder.h"
 
+#include "checker.h"
+
 #include <chrono>
 
 #include "rtoolchain/frontend/frontend.h"
@@ -31,6 +33,9 @@ std::unique_ptr<ir::Program> build_program(const Target& target, Diagnostics& di
                 "no definition of the entry point '" + target.entry + "' in the target's sources");
     return nullptr;
   }
+  // Only RC++ programs get graphs: the rules are what make every mode agree.
+  find_reachable_and_check(*asts, target, diags);
+  if (diags.has_errors()) return nullptr;
   auto program = std::make_unique<ir::Program>();
   ModelBuilder model(*asts, *program, diags);
   ir::FunctionId entry_id = model.function_of(entry, entry->getLocation());

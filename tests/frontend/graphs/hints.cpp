@@ -2,7 +2,7 @@
 // promote, we_are_jitted; function hints become function flags.
 #include "rt/rt.h"
 
-constinit rt::jit::JitDriver<rt::jit::Greens<int64_t>, rt::jit::Reds<int64_t>> driver{"loop"};
+constinit rt::jit::JitDriver<rt::jit::Greens<int64_t>, rt::jit::Reds<int64_t, int64_t>> driver{"loop"};
 
 RT_JIT_ELIDABLE int64_t square(int64_t x) { return x * x; }
 
@@ -10,10 +10,10 @@ int64_t run(int64_t n) {
   int64_t pc = 0;
   int64_t acc = 0;
   while (pc < n) {
-    driver.jit_merge_point(pc, acc);
+    driver.jit_merge_point(pc, acc, n);
     acc = rt::jit::promote(acc) + (rt::jit::we_are_jitted() ? 0 : square(pc));
     pc += 1;
-    driver.can_enter_jit(pc, acc);
+    driver.can_enter_jit(pc, acc, n);
   }
   return acc;
 }
@@ -21,7 +21,7 @@ int64_t run(int64_t n) {
 int64_t rt_main(rt::List<rt::Str>* argv) { return run(argv->size()); }
 
 // The golden IR (rtoolchain graphs), checked by FileCheck.
-// CHECK-LABEL: jitdriver loop greens(i64) reds(i64)
+// CHECK-LABEL: jitdriver loop greens(i64) reds(i64, i64)
 // CHECK-LABEL: function run(n: i64) -> i64 {
 // CHECK-NEXT: block0(v0: i64):
 // CHECK-NEXT:   goto block1(v0, 0:i64, 0:i64)
@@ -31,7 +31,7 @@ int64_t rt_main(rt::List<rt::Str>* argv) { return run(argv->size()); }
 // CHECK-NEXT:     false -> return(v3)
 // CHECK-NEXT:     true -> block2(v1, v2, v3)
 // CHECK-NEXT: block2(v5: i64, v6: i64, v7: i64):
-// CHECK-NEXT:   jit_merge_point driver loop, v6, v7
+// CHECK-NEXT:   jit_merge_point driver loop, v6, v7, v5
 // CHECK-NEXT:   v8: i64 = jit_promote v7
 // CHECK-NEXT:   v9: bool = jit_we_are_jitted
 // CHECK-NEXT:   switch v9
@@ -45,7 +45,7 @@ int64_t rt_main(rt::List<rt::Str>* argv) { return run(argv->size()); }
 // CHECK-NEXT: block5(v17: i64, v18: i64, v19: i64, v20: i64):
 // CHECK-NEXT:   v21: i64 = int_add v19, v20
 // CHECK-NEXT:   v22: i64 = int_add v18, 1:i64
-// CHECK-NEXT:   can_enter_jit driver loop, v22, v21
+// CHECK-NEXT:   can_enter_jit driver loop, v22, v21, v17
 // CHECK-NEXT:   goto block1(v17, v22, v21)
 // CHECK-NEXT: }
 // CHECK-LABEL: function square(x: i64) -> i64 elidable {
