@@ -1,4 +1,4 @@
-// Accepted by rule A4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule A4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t half(int64_t n) { return n / 2; }

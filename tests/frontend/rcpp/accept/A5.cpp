@@ -1,4 +1,4 @@
-// Accepted by rule A5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule A5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t hi(int64_t x) { return x >> 32; }

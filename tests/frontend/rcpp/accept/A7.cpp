@@ -1,4 +1,4 @@
-// Accepted by rule A7 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule A7 of docs/rcpp.md.
 #include "rt/rt.h"
 
 double fma_free(double a, double b, double c) { return a * b + c; }

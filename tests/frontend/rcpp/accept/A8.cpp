@@ -1,4 +1,4 @@
-// Accepted by rule A8 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule A8 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t truncate(double d) { return rt::float_to_int(d); }

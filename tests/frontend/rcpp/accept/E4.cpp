@@ -1,4 +1,4 @@
-// Accepted by rule E4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule E4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 

@@ -1,4 +1,4 @@
-// Accepted by rule F3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule F3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t add_one(int64_t x) { return x + 1; }

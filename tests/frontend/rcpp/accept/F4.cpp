@@ -1,4 +1,4 @@
-// Accepted by rule F4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule F4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 template <class... Args> int64_t log(rt::Str fmt, Args... args) { return fmt.size() + sizeof...(args); }

@@ -1,4 +1,4 @@
-// Accepted by rule F6 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule F6 of docs/rcpp.md.
 #include "rt/rt.h"
 
 class RangeIter : public rt::Object {

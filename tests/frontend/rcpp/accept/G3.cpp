@@ -1,4 +1,4 @@
-// Accepted by rule G3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule G3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t g_depth = 0;

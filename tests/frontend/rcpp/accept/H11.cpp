@@ -1,4 +1,4 @@
-// Accepted by rule H11 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule H11 of docs/rcpp.md.
 #include "rt/rt.h"
 
 class RT_IMMUTABLE_CLASS Code : public rt::Object {

@@ -1,4 +1,4 @@
-// Accepted by rule H5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule H5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 RT_JIT_ELIDABLE int64_t sum(rt::Array<int64_t>* a) { return a->size(); }

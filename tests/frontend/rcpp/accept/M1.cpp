@@ -1,4 +1,4 @@
-// Accepted by rule M1 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule M1 of docs/rcpp.md.
 #include "rt/rt.h"
 
 using Handler = int64_t (*)(int64_t);

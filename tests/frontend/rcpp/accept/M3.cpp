@@ -1,4 +1,4 @@
-// Accepted by rule M3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule M3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 enum class Op : int64_t { kPush, kAdd };

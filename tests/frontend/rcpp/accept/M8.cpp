@@ -1,4 +1,4 @@
-// Accepted by rule M8 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule M8 of docs/rcpp.md.
 #include "rt/rt.h"
 
 template <class... A> int64_t count_args(A...) { return sizeof...(A); }

@@ -1,4 +1,4 @@
-// Accepted by rule P2 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule P2 of docs/rcpp.md.
 #include <cstdint>
 #include <limits>
 #include "rt/rt.h"

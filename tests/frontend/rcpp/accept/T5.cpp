@@ -1,4 +1,4 @@
-// Accepted by rule T5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule T5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 class Frame : public rt::Object {

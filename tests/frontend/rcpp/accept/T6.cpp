@@ -1,4 +1,4 @@
-// Accepted by rule T6 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule T6 of docs/rcpp.md.
 #include "rt/rt.h"
 
 enum class Kind : int64_t { kEof, kName };

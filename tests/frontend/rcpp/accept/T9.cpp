@@ -1,4 +1,4 @@
-// Accepted by rule T9 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Accepted by rule T9 of docs/rcpp.md.
 #include "rt/rt.h"
 
 rt::Str join_names(rt::List<rt::Str>* names) {

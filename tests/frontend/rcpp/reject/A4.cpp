@@ -1,4 +1,4 @@
-// Rejected by rule A4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule A4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t quotient(int64_t a, int64_t b) { return a / b; }

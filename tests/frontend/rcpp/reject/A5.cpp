@@ -1,4 +1,4 @@
-// Rejected by rule A5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule A5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t big() { return 1 << 40; }

@@ -1,4 +1,4 @@
-// Rejected by rule A7 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule A7 of docs/rcpp.md.
 #pragma STDC FP_CONTRACT ON
 #include "rt/rt.h"
 

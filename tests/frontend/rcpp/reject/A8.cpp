@@ -1,4 +1,4 @@
-// Rejected by rule A8 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule A8 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t truncate(double d) { return static_cast<int64_t>(d); }

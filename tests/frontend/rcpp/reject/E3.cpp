@@ -1,4 +1,4 @@
-// Rejected by rule E3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule E3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t get(rt::List<int64_t>* ops, int64_t i) { return ops->get(i); }

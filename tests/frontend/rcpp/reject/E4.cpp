@@ -1,4 +1,4 @@
-// Rejected by rule E4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule E4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t advance(int64_t x) { return x + 1; }

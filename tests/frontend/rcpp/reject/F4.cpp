@@ -1,4 +1,4 @@
-// Rejected by rule F4 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule F4 of docs/rcpp.md.
 #include "rt/rt.h"
 
 void log(rt::Str fmt, ...) { (void)fmt; }

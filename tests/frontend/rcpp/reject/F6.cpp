@@ -1,4 +1,4 @@
-// Rejected by rule F6 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule F6 of docs/rcpp.md.
 #include <coroutine>
 #include "rt/rt.h"
 

@@ -1,4 +1,4 @@
-// Rejected by rule G3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule G3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 thread_local int64_t depth = 0;

@@ -1,4 +1,4 @@
-// Rejected by rule H5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule H5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 RT_JIT_ELIDABLE RT_JIT_UNROLL_SAFE int64_t sum(rt::Array<int64_t>* a) { return a->size(); }

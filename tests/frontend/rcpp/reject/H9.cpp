@@ -1,4 +1,4 @@
-// Rejected by rule H9 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule H9 of docs/rcpp.md.
 #include "rt/rt.h"
 
 class RT_VIRTUALIZABLE PyFrame : public rt::Object {

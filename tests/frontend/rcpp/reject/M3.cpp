@@ -1,4 +1,4 @@
-// Rejected by rule M3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule M3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 constexpr int64_t kEffect[] = {1, -1, 0};

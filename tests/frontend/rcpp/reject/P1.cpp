@@ -1,4 +1,4 @@
-// Rejected by rule P1 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule P1 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int main(int argc, char** argv) { return 0; }

@@ -1,4 +1,4 @@
-// Rejected by rule P2 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule P2 of docs/rcpp.md.
 #include <vector>
 #include <cmath>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-// Rejected by rule P3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule P3 of docs/rcpp.md.
 #include <cstdint>
 #include <limits>
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Rejected by rule P5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule P5 of docs/rcpp.md.
 #include "rt/rt.h"
 
 int64_t fast_add(int64_t a, int64_t b);

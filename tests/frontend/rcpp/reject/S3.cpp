@@ -1,4 +1,4 @@
-// Rejected by rule S3 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule S3 of docs/rcpp.md.
 #include "rt/rt.h"
 
 enum class Op : int64_t { kPush, kAdd };

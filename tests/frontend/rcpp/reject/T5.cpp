@@ -1,4 +1,4 @@
-// Rejected by rule T5 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule T5 of docs/rcpp.md.
 #include <cstddef>
 #include "rt/rt.h"
 

@@ -1,4 +1,4 @@
-// Rejected by rule T8 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule T8 of docs/rcpp.md.
 #include "rt/rt.h"
 
 const char* keyword() { return "while"; }

@@ -1,4 +1,4 @@
-// Rejected by rule T9 of docs/rcpp.md (tests/frontend/rcpp/gen_corpus.py).
+// Rejected by rule T9 of docs/rcpp.md.
 #include "rt/rt.h"
 
 void emit(rt::StrBuilder sb, int64_t v) { (void)v; }
