@@ -235,7 +235,7 @@ void add_primitive(rt::Str class_name, rt::Str selector, PrimitiveFn function) {
 
 SPrimitive* make_primitive(rt::Str class_name, SSymbol* signature) {
   rt::Str key = class_name + ">>" + signature->value;
-  if (key == "Block>>restart") return rt::make<SPrimitive>(signature, nullptr, &restart_elsewhere, true);
+  if (key == "Block>>restart") return rt::make<SPrimitive>(signature, nullptr, restart_elsewhere, true);
   PrimitiveFn function = nullptr;
   if (g_primitives != nullptr) function = g_primitives->get_or(key, nullptr);
   return rt::make<SPrimitive>(signature, nullptr, function, false);
@@ -278,36 +278,36 @@ SClass* class_arg(Frame* frame, Value* value, rt::Str what) {
 }
 
 void register_object_primitives() {
-  add_primitive("Object", "class", &object_class);
-  add_primitive("Object", "objectSize", &object_size);
-  add_primitive("Object", "==", &object_identical);
-  add_primitive("Object", "hashcode", &object_hashcode);
-  add_primitive("Object", "identityHash", &object_hashcode);
-  add_primitive("Object", "inspect", &object_inspect);
-  add_primitive("Object", "halt", &object_halt);
-  add_primitive("Object", "perform:", &object_perform);
-  add_primitive("Object", "perform:withArguments:", &object_perform_with);
-  add_primitive("Object", "perform:inSuperclass:", &object_perform_in_super);
-  add_primitive("Object", "perform:withArguments:inSuperclass:", &object_perform_with_in_super);
-  add_primitive("Object", "instVarAt:", &object_inst_var_at);
-  add_primitive("Object", "instVarAt:put:", &object_inst_var_at_put);
-  add_primitive("Object", "instVarNamed:", &object_inst_var_named);
-  add_primitive("Object", "instVarNamed:put:", &object_inst_var_named_put);
-  add_primitive("Class", "new", &class_new);
-  add_primitive("Class", "name", &class_name);
-  add_primitive("Class", "superclass", &class_superclass);
-  add_primitive("Class", "fields", &class_fields);
-  add_primitive("Class", "methods", &class_methods);
-  add_primitive("Class", "selectors", &class_selectors);
-  add_primitive("Class", "hasMethod:", &class_has_method);
+  add_primitive("Object", "class", object_class);
+  add_primitive("Object", "objectSize", object_size);
+  add_primitive("Object", "==", object_identical);
+  add_primitive("Object", "hashcode", object_hashcode);
+  add_primitive("Object", "identityHash", object_hashcode);
+  add_primitive("Object", "inspect", object_inspect);
+  add_primitive("Object", "halt", object_halt);
+  add_primitive("Object", "perform:", object_perform);
+  add_primitive("Object", "perform:withArguments:", object_perform_with);
+  add_primitive("Object", "perform:inSuperclass:", object_perform_in_super);
+  add_primitive("Object", "perform:withArguments:inSuperclass:", object_perform_with_in_super);
+  add_primitive("Object", "instVarAt:", object_inst_var_at);
+  add_primitive("Object", "instVarAt:put:", object_inst_var_at_put);
+  add_primitive("Object", "instVarNamed:", object_inst_var_named);
+  add_primitive("Object", "instVarNamed:put:", object_inst_var_named_put);
+  add_primitive("Class", "new", class_new);
+  add_primitive("Class", "name", class_name);
+  add_primitive("Class", "superclass", class_superclass);
+  add_primitive("Class", "fields", class_fields);
+  add_primitive("Class", "methods", class_methods);
+  add_primitive("Class", "selectors", class_selectors);
+  add_primitive("Class", "hasMethod:", class_has_method);
   rt::List<rt::Str>* invokables = rt::make<rt::List<rt::Str>>();
   invokables->append("Method");
   invokables->append("Primitive");
   for (auto name : *invokables) {
-    add_primitive(name, "signature", &method_signature);
-    add_primitive(name, "holder", &method_holder);
-    add_primitive(name, "invokeOn:with:", &method_invoke_on_with);
-    add_primitive(name, "isPrimitive", &method_is_primitive);
+    add_primitive(name, "signature", method_signature);
+    add_primitive(name, "holder", method_holder);
+    add_primitive(name, "invokeOn:with:", method_invoke_on_with);
+    add_primitive(name, "isPrimitive", method_is_primitive);
   }
   rt::List<rt::Str>* blocks = rt::make<rt::List<rt::Str>>();
   blocks->append("Block");
@@ -315,10 +315,10 @@ void register_object_primitives() {
   blocks->append("Block2");
   blocks->append("Block3");
   for (auto name : *blocks) {
-    add_primitive(name, "value", &block_value);
-    add_primitive(name, "value:", &block_value);
-    add_primitive(name, "value:with:", &block_value);
-    add_primitive(name, "numArgs", &block_num_args);
+    add_primitive(name, "value", block_value);
+    add_primitive(name, "value:", block_value);
+    add_primitive(name, "value:with:", block_value);
+    add_primitive(name, "numArgs", block_num_args);
   }
 }
 

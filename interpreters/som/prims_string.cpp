@@ -121,23 +121,23 @@ void register_string_primitives() {
   strings->append("String");
   strings->append("Symbol");
   for (auto name : *strings) {
-    add_primitive(name, "concatenate:", &string_concatenate);
-    add_primitive(name, "asSymbol", &string_as_symbol);
-    add_primitive(name, "asString", &string_as_string);
-    add_primitive(name, "length", &string_length);
-    add_primitive(name, "=", &string_equal);
-    add_primitive(name, "primSubstringFrom:to:", &string_substring);
-    add_primitive(name, "charAt:", &string_char_at);
-    add_primitive(name, "hashcode", &string_hashcode);
-    add_primitive(name, "isWhiteSpace", &string_is_whitespace);
-    add_primitive(name, "isLetters", &string_is_letters);
-    add_primitive(name, "isDigits", &string_is_digits);
+    add_primitive(name, "concatenate:", string_concatenate);
+    add_primitive(name, "asSymbol", string_as_symbol);
+    add_primitive(name, "asString", string_as_string);
+    add_primitive(name, "length", string_length);
+    add_primitive(name, "=", string_equal);
+    add_primitive(name, "primSubstringFrom:to:", string_substring);
+    add_primitive(name, "charAt:", string_char_at);
+    add_primitive(name, "hashcode", string_hashcode);
+    add_primitive(name, "isWhiteSpace", string_is_whitespace);
+    add_primitive(name, "isLetters", string_is_letters);
+    add_primitive(name, "isDigits", string_is_digits);
   }
-  add_primitive("Array", "at:", &array_at);
-  add_primitive("Array", "at:put:", &array_at_put);
-  add_primitive("Array", "length", &array_length);
-  add_primitive("Array", "copy", &array_copy);
-  add_primitive("Array class", "new:", &array_new);
+  add_primitive("Array", "at:", array_at);
+  add_primitive("Array", "at:put:", array_at_put);
+  add_primitive("Array", "length", array_length);
+  add_primitive("Array", "copy", array_copy);
+  add_primitive("Array class", "new:", array_new);
 }
 
 }  // namespace som

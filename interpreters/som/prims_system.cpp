@@ -91,21 +91,21 @@ Value* system_sleep_millis(Frame* frame, rt::Array<Value*>* args) {
 }  // namespace
 
 void register_system_primitives() {
-  add_primitive("System", "global:", &system_global);
-  add_primitive("System", "global:put:", &system_global_put);
-  add_primitive("System", "hasGlobal:", &system_has_global);
-  add_primitive("System", "load:", &system_load);
-  add_primitive("System", "loadFile:", &system_load_file);
-  add_primitive("System", "exit:", &system_exit);
-  add_primitive("System", "printString:", &system_print_string);
-  add_primitive("System", "printNewline", &system_print_newline);
-  add_primitive("System", "errorPrint:", &system_error_print);
-  add_primitive("System", "errorPrintln:", &system_error_println);
-  add_primitive("System", "printStackTrace", &system_print_stack_trace);
-  add_primitive("System", "time", &system_time);
-  add_primitive("System", "ticks", &system_ticks);
-  add_primitive("System", "fullGC", &system_full_gc);
-  add_primitive("System", "sleepMillis:", &system_sleep_millis);
+  add_primitive("System", "global:", system_global);
+  add_primitive("System", "global:put:", system_global_put);
+  add_primitive("System", "hasGlobal:", system_has_global);
+  add_primitive("System", "load:", system_load);
+  add_primitive("System", "loadFile:", system_load_file);
+  add_primitive("System", "exit:", system_exit);
+  add_primitive("System", "printString:", system_print_string);
+  add_primitive("System", "printNewline", system_print_newline);
+  add_primitive("System", "errorPrint:", system_error_print);
+  add_primitive("System", "errorPrintln:", system_error_println);
+  add_primitive("System", "printStackTrace", system_print_stack_trace);
+  add_primitive("System", "time", system_time);
+  add_primitive("System", "ticks", system_ticks);
+  add_primitive("System", "fullGC", system_full_gc);
+  add_primitive("System", "sleepMillis:", system_sleep_millis);
 }
 
 }  // namespace som
