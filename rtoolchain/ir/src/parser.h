@@ -54,6 +54,8 @@ class Parser {
   bool parse_prebuilt();
   bool parse_function();
   bool parse_entry();
+  bool parse_level();
+  bool parse_layout();
 
   bool parse_name(std::string& name, llvm::StringRef what);
   bool parse_type(TypeId& type);
