@@ -17,6 +17,7 @@ llvm::Expected<Program> Parser::parse() {
   if (ok) ok = declare_all();
   pos_ = 0;
   while (ok && !at(TokenKind::kEnd)) ok = parse_item();
+  if (ok) ok = resolve_field_offsets();
   if (!ok) return llvm::createStringError(llvm::inconvertibleErrorCode(), error_);
   return std::move(program_);
 }
@@ -417,8 +418,10 @@ bool Parser::parse_layout() {
     value = static_cast<uint32_t>(parsed);
     return true;
   };
-  // The fields whose offsets may follow: those of the last class or struct line.
-  std::vector<FieldId> owner_fields;
+  // Offsets name fields of the class or struct line above them; the fields are declared later
+  // in the text, so they are resolved once everything is read (resolve_field_offsets).
+  ClassId owner_class;
+  StructId owner_struct;
   while (!consume(TokenKind::kRBrace)) {
     if (consume_word("class")) {
       ClassId cls;
@@ -428,7 +431,8 @@ bool Parser::parse_layout() {
           !parse_number(layout.size) || !expect_word("align") || !parse_number(layout.align))
         return false;
       program_.set_class_layout(cls, layout);
-      owner_fields = program_.class_info(cls).fields;
+      owner_class = cls;
+      owner_struct = StructId();
     } else if (consume_word("struct")) {
       std::string name;
       StructLayout layout;
@@ -440,17 +444,14 @@ bool Parser::parse_layout() {
           !parse_number(layout.align))
         return false;
       program_.set_struct_layout(s, layout);
-      owner_fields = program_.struct_info(s).fields;
+      owner_class = ClassId();
+      owner_struct = s;
     } else if (consume_word("field")) {
-      std::string name;
-      uint32_t offset;
-      const Token& name_token = peek();
-      if (!parse_name(name, "a field name") || !expect_word("offset") || !parse_number(offset)) return false;
-      FieldId field;
-      for (FieldId candidate : owner_fields)
-        if (program_.field_info(candidate).name == name) field = candidate;
-      if (!field.valid()) return fail(name_token, "'" + name + "' is not a field of the class or struct above");
-      program_.set_field_offset(field, offset);
+      PendingOffset pending{owner_class, owner_struct, "", 0, &peek()};
+      if (!owner_class.valid() && !owner_struct.valid()) return fail_here("a field offset follows a class or struct");
+      if (!parse_name(pending.name, "a field name") || !expect_word("offset") || !parse_number(pending.offset))
+        return false;
+      pending_offsets_.push_back(std::move(pending));
     } else if (consume_word("array")) {
       TypeId type;
       uint32_t type_id;
@@ -459,6 +460,16 @@ bool Parser::parse_layout() {
     } else {
       return fail_here("expected 'class', 'struct', 'field', 'array' or '}'");
     }
+  }
+  return true;
+}
+
+bool Parser::resolve_field_offsets() {
+  for (const PendingOffset& pending : pending_offsets_) {
+    FieldId field = pending.owner_class.valid() ? program_.find_own_field(pending.owner_class, pending.name)
+                                                : program_.find_struct_field(pending.owner_struct, pending.name);
+    if (!field.valid()) return fail(*pending.name_token, "'" + pending.name + "' is not a field of the class or struct above");
+    program_.set_field_offset(field, pending.offset);
   }
   return true;
 }
