@@ -8,6 +8,7 @@
 #include "rtoolchain/frontend/frontend.h"
 #include "check_command.h"
 #include "graphs_command.h"
+#include "rtype_command.h"
 #include "run_command.h"
 
 namespace cl = llvm::cl;
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   if (auto status = rtoolchain::driver::run_selected_check_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_graphs_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_run_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_rtype_command()) return *status;
   cl::PrintHelpMessage();
   return 1;
 }

@@ -12,6 +12,7 @@
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/graphinterp/graphinterp.h"
 #include "rtoolchain/ir/ir.h"
+#include "rtype_command.h"
 
 namespace cl = llvm::cl;
 
@@ -25,10 +26,15 @@ cl::opt<std::string> run_ir_argv0("argv0", cl::desc("argv[0] of the program (def
                                   cl::sub(run_ir_command));
 cl::list<std::string> run_ir_args(cl::Positional, cl::desc("-- <program arguments>..."),
                                   cl::sub(run_ir_command));
+cl::opt<std::string> run_ir_mode("mode",
+                                 cl::desc("graph (the program as written) | ll (rtyped first when high level)"),
+                                 cl::init("graph"), cl::sub(run_ir_command));
 
 cl::SubCommand run_command("run", "Run a target (--mode=graph: its flow graphs, in the graph interpreter)");
-cl::opt<std::string> run_mode("mode", cl::desc("host | graph | translated"), cl::init("graph"),
-                              cl::sub(run_command));
+cl::opt<std::string> run_mode("mode", cl::desc("graph | ll (low-level graphs, after the rtyper)"),
+                              cl::init("graph"), cl::sub(run_command));
+cl::opt<std::string> devirtualize("devirtualize", cl::desc("ll mode: none | cha (see rtoolchain rtype)"),
+                                  cl::init("none"), cl::sub(run_command), cl::sub(run_ir_command));
 cl::opt<std::string> run_argv0("argv0", cl::desc("argv[0] of the program (default: the target's name)"),
                                cl::sub(run_command));
 cl::opt<std::string> run_target(cl::Positional, cl::desc("<target.rttarget>"), cl::Required,
@@ -48,24 +54,21 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
 }
 
 int run_ir() {
-  auto buffer = llvm::MemoryBuffer::getFile(run_ir_file);
-  if (!buffer) {
-    llvm::errs() << "rtoolchain: cannot read " << run_ir_file << ": " << buffer.getError().message() << '\n';
+  if (run_ir_mode != "graph" && run_ir_mode != "ll") {
+    llvm::errs() << "rtoolchain: run-ir --mode must be graph or ll\n";
     return 1;
   }
-  auto program = ir::parse_program((*buffer)->getBuffer(), run_ir_file);
-  if (!program) {
-    llvm::errs() << llvm::toString(program.takeError()) << '\n';
-    return 1;
-  }
+  std::unique_ptr<ir::Program> program = load_program(run_ir_file);
+  if (program && run_ir_mode == "ll") program = lower_program(std::move(program), devirtualize);
+  if (!program) return 1;
   std::vector<std::string> argv{run_ir_argv0.empty() ? run_ir_file.getValue() : run_ir_argv0.getValue()};
   argv.insert(argv.end(), run_ir_args.begin(), run_ir_args.end());
   return run_graph_mode(*program, std::move(argv));
 }
 
 int run_target_command() {
-  if (run_mode != "graph") {
-    llvm::errs() << "rtoolchain: run --mode=" << run_mode << " is not implemented yet (only --mode=graph)\n";
+  if (run_mode != "graph" && run_mode != "ll") {
+    llvm::errs() << "rtoolchain: run --mode=" << run_mode << " is not implemented yet (graph or ll)\n";
     return 1;
   }
   auto target = frontend::Target::load(run_target);
@@ -82,6 +85,10 @@ int run_target_command() {
     diags.print(llvm::errs());
     llvm::errs() << "rtoolchain: " << diags.count() << " error(s)\n";
     return 1;
+  }
+  if (run_mode == "ll") {
+    program = lower_program(std::move(program), devirtualize);
+    if (!program) return 1;
   }
   return run_graph_mode(*program, std::move(argv));
 }

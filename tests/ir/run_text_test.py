@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Runs the `; RUN:` lines of one IR text test, lit-style.
 
-Each RUN line is a bash pipeline after substitution of %s (the test file), %rt-ir-tool and
-%FileCheck; `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
+Each RUN line is a bash pipeline after substitution of %s (the test file), %rt-ir-tool,
+%rtoolchain (the driver, when given) and %FileCheck; `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
 """
 import argparse
 import shlex
@@ -15,6 +15,7 @@ def main():
     parser.add_argument("test_file")
     parser.add_argument("--tool", required=True)
     parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--rtoolchain", default="rtoolchain")
     args = parser.parse_args()
 
     with open(args.test_file, encoding="utf-8") as f:
@@ -24,6 +25,7 @@ def main():
         return 1
     for line in run_lines:
         command = (line.replace("%rt-ir-tool", shlex.quote(args.tool))
+                   .replace("%rtoolchain", shlex.quote(args.rtoolchain))
                    .replace("%FileCheck", shlex.quote(args.filecheck))
                    .replace("%s", shlex.quote(args.test_file)))
         script = "set -o pipefail\nnot() { ! \"$@\"; }\n" + command

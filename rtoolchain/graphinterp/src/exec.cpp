@@ -283,7 +283,8 @@ bool Interpreter::Impl::exec_op(const Graph& graph, const Operation& op, Value* 
   bool handled = false;
   bool ok;
   try {
-    ok = exec_scalar(graph, op, vars, result, handled);
+    ok = exec_lowlevel(graph, op, vars, result, handled);
+    if (!handled) ok = exec_scalar(graph, op, vars, result, handled);
     if (!handled) ok = exec_container(graph, op, vars, result, handled);
     if (!handled) ok = exec_object(graph, op, vars, result, handled);
   } catch (rt::Exception* error) {

@@ -122,6 +122,18 @@ const Entry kExternals[] = {
     {"rt::gc::heap_size", 0, [](Impl&, const Value*) { return INT(static_cast<int64_t>(rt::gc::heap_size())); }},
     {"rt::jit::check_user_params", 1,
      [](Impl&, const Value* a) { rt::jit::check_user_params(S(0)); return none(); }},
+    // The runtime functions of the rtyper's array helpers (docs/rtyper.md): rt's own messages.
+    {"rt::ll::array_index_error", 2,
+     [](Impl&, const Value* a) { rt::detail::throw_index_error("array index", I(0), I(1)); return none(); }},
+    {"rt::ll::array_assignment_index_error", 2,
+     [](Impl&, const Value* a) { rt::detail::throw_index_error("array assignment index", I(0), I(1)); return none(); }},
+    {"rt::ll::check_array_size", 1,
+     [](Impl&, const Value* a) {
+       // rt::Array's constructor's checks.
+       if (I(0) < 0) rt::detail::throw_value_error("negative array size");
+       if (I(0) > (INT64_MAX >> 4)) throw rt::make<rt::MemoryError>("array too large");
+       return none();
+     }},
     {"rt::jit::report_broken_promise", 1,
      [](Impl&, const Value* a) { rt::jit::report_broken_promise(S(0).c_str()); return none(); }},
 };

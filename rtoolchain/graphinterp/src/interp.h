@@ -120,6 +120,8 @@ struct Interpreter::Impl {
   bool exec_scalar(const ir::Graph& graph, const ir::Operation& op, Value* vars, Value& result, bool& handled);
   bool exec_container(const ir::Graph& graph, const ir::Operation& op, Value* vars, Value& result, bool& handled);
   bool exec_object(const ir::Graph& graph, const ir::Operation& op, Value* vars, Value& result, bool& handled);
+  // The low-level operations, and the class tests of low-level programs (ops_lowlevel.cpp).
+  bool exec_lowlevel(const ir::Graph& graph, const ir::Operation& op, Value* vars, Value& result, bool& handled);
 };
 
 // Sets the dict whose traits DynKeyTraits uses, for the duration of one dict operation.

@@ -68,6 +68,8 @@ llvm::StringRef rt_exception_name(RtException exception) {
   return kRtExceptionNames[static_cast<unsigned>(exception)];
 }
 
+llvm::StringRef level_name(Level level) { return level == Level::kHigh ? "high" : "low"; }
+
 const OpInfo& op_info(Opcode opcode) { return tables().infos[static_cast<unsigned>(opcode)]; }
 
 const Signature& op_signature(Opcode opcode) {

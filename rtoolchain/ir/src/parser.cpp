@@ -17,6 +17,7 @@ llvm::Expected<Program> Parser::parse() {
   if (ok) ok = declare_all();
   pos_ = 0;
   while (ok && !at(TokenKind::kEnd)) ok = parse_item();
+  if (ok) ok = resolve_field_offsets();
   if (!ok) return llvm::createStringError(llvm::inconvertibleErrorCode(), error_);
   return std::move(program_);
 }
@@ -158,6 +159,8 @@ bool Parser::parse_item() {
   if (token.text == "prebuilt") return parse_prebuilt();
   if (token.text == "function" || token.text == "extern") return parse_function();
   if (token.text == "entry") return parse_entry();
+  if (token.text == "level") return parse_level();
+  if (token.text == "layout") return parse_layout();
   return fail_here("expected a declaration, found '" + token.text + "'");
 }
 
@@ -329,6 +332,7 @@ bool Parser::parse_prebuilt() {
   TypeId type;
   if (!expect(TokenKind::kColon, "':'") || !parse_type(type)) return false;
   program_.prebuilt_info_mut(prebuilt).type = type;
+  if (!parse_flags(program_.prebuilt_info_mut(prebuilt).flags, prebuilt_flag_names())) return false;
   if (consume(TokenKind::kLBracket)) {
     while (!consume(TokenKind::kRBracket)) {
       ConstId item;
@@ -391,6 +395,83 @@ bool Parser::parse_function() {
   }
   if (is_external) return true;
   return parse_body(fn);
+}
+
+bool Parser::parse_level() {
+  if (pos_ != 0) return fail_here("'level' must be the first line");
+  next();
+  if (consume_word("low")) {
+    program_.set_level(Level::kLow);
+    return true;
+  }
+  return expect_word("high");
+}
+
+bool Parser::parse_layout() {
+  if (program_.level() != Level::kLow) return fail_here("a layout belongs to a low-level program ('level low')");
+  next();
+  if (!expect(TokenKind::kLBrace, "'{'")) return false;
+  auto parse_number = [&](uint32_t& value) {
+    if (!at(TokenKind::kInteger)) return fail_here("expected an integer");
+    int64_t parsed;
+    if (!parse_integer(next(), program_.types().u32(), parsed)) return false;
+    value = static_cast<uint32_t>(parsed);
+    return true;
+  };
+  // Offsets name fields of the class or struct line above them; the fields are declared later
+  // in the text, so they are resolved once everything is read (resolve_field_offsets).
+  ClassId owner_class;
+  StructId owner_struct;
+  while (!consume(TokenKind::kRBrace)) {
+    if (consume_word("class")) {
+      ClassId cls;
+      ClassLayout layout;
+      if (!parse_class_ref(cls) || !expect_word("typeid") || !parse_number(layout.min_type_id) ||
+          !expect_word("last") || !parse_number(layout.max_type_id) || !expect_word("size") ||
+          !parse_number(layout.size) || !expect_word("align") || !parse_number(layout.align))
+        return false;
+      program_.set_class_layout(cls, layout);
+      owner_class = cls;
+      owner_struct = StructId();
+    } else if (consume_word("struct")) {
+      std::string name;
+      StructLayout layout;
+      const Token& name_token = peek();
+      if (!parse_name(name, "a struct name")) return false;
+      StructId s = program_.find_struct(name);
+      if (!s.valid()) return fail(name_token, "unknown struct '" + name + "'");
+      if (!expect_word("size") || !parse_number(layout.size) || !expect_word("align") ||
+          !parse_number(layout.align))
+        return false;
+      program_.set_struct_layout(s, layout);
+      owner_class = ClassId();
+      owner_struct = s;
+    } else if (consume_word("field")) {
+      PendingOffset pending{owner_class, owner_struct, "", 0, &peek()};
+      if (!owner_class.valid() && !owner_struct.valid()) return fail_here("a field offset follows a class or struct");
+      if (!parse_name(pending.name, "a field name") || !expect_word("offset") || !parse_number(pending.offset))
+        return false;
+      pending_offsets_.push_back(std::move(pending));
+    } else if (consume_word("array")) {
+      TypeId type;
+      uint32_t type_id;
+      if (!parse_type(type) || !expect_word("typeid") || !parse_number(type_id)) return false;
+      program_.add_array_type_id(type, type_id);
+    } else {
+      return fail_here("expected 'class', 'struct', 'field', 'array' or '}'");
+    }
+  }
+  return true;
+}
+
+bool Parser::resolve_field_offsets() {
+  for (const PendingOffset& pending : pending_offsets_) {
+    FieldId field = pending.owner_class.valid() ? program_.find_own_field(pending.owner_class, pending.name)
+                                                : program_.find_struct_field(pending.owner_struct, pending.name);
+    if (!field.valid()) return fail(*pending.name_token, "'" + pending.name + "' is not a field of the class or struct above");
+    program_.set_field_offset(field, pending.offset);
+  }
+  return true;
 }
 
 bool Parser::parse_entry() {

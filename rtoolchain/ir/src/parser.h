@@ -54,6 +54,9 @@ class Parser {
   bool parse_prebuilt();
   bool parse_function();
   bool parse_entry();
+  bool parse_level();
+  bool parse_layout();
+  bool resolve_field_offsets();
 
   bool parse_name(std::string& name, llvm::StringRef what);
   bool parse_type(TypeId& type);
@@ -93,6 +96,14 @@ class Parser {
   Program program_;
   std::string error_;
   const Token* name_token_ = nullptr;  // the name of the declaration being read
+  struct PendingOffset {
+    ClassId owner_class;
+    StructId owner_struct;
+    std::string name;
+    uint32_t offset;
+    const Token* name_token;
+  };
+  std::vector<PendingOffset> pending_offsets_;
 };
 
 }  // namespace rtoolchain::ir

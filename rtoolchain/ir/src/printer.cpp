@@ -332,6 +332,11 @@ class ProgramPrinter {
   ProgramPrinter(const Program& program, llvm::raw_ostream& out) : program_(program), out_(out) {}
 
   void print() {
+    if (program_.level() == Level::kLow) {
+      separate(Item::kBlock);
+      out_ << "level low\n";
+      print_layout();
+    }
     for (uint32_t i = 0; i < program_.num_structs(); ++i) print_struct(StructId(i));
     for (uint32_t i = 0; i < program_.num_enums(); ++i) print_enum(EnumId(i));
     for (uint32_t i = 0; i < program_.num_key_traits(); ++i) print_key_traits(KeyTraitsId(i));
@@ -358,6 +363,33 @@ class ProgramPrinter {
   void separate(Item item) {
     if (last_ != Item::kNothing && (item == Item::kBlock || item != last_)) out_ << '\n';
     last_ = item;
+  }
+
+  // The low level's tables: every class (builtins included) and struct in id order, each with
+  // its own fields' offsets, then the array type ids.
+  void print_layout() {
+    separate(Item::kBlock);
+    out_ << "layout {\n";
+    auto print_offsets = [&](const std::vector<FieldId>& fields) {
+      for (FieldId field : fields)
+        out_ << "    field " << format_name(program_.field_info(field).name) << " offset "
+             << program_.field_offset(field) << '\n';
+    };
+    for (uint32_t i = 0; i < program_.num_classes(); ++i) {
+      const ClassLayout& layout = program_.class_layout(ClassId(i));
+      out_ << "  class " << format_name(program_.class_info(ClassId(i)).name) << " typeid " << layout.min_type_id
+           << " last " << layout.max_type_id << " size " << layout.size << " align " << layout.align << '\n';
+      print_offsets(program_.class_info(ClassId(i)).fields);
+    }
+    for (uint32_t i = 0; i < program_.num_structs(); ++i) {
+      const StructLayout& layout = program_.struct_layout(StructId(i));
+      out_ << "  struct " << format_name(program_.struct_info(StructId(i)).name) << " size " << layout.size
+           << " align " << layout.align << '\n';
+      print_offsets(program_.struct_info(StructId(i)).fields);
+    }
+    for (const ArrayTypeId& entry : program_.array_type_ids())
+      out_ << "  array " << program_.type_name(entry.array_type) << " typeid " << entry.type_id << '\n';
+    out_ << "}\n";
   }
 
   void print_struct(StructId id) {
@@ -453,6 +485,7 @@ class ProgramPrinter {
     separate(Item::kBlock);
     const PrebuiltInfo& info = program_.prebuilt_info(id);
     out_ << "prebuilt " << format_name(info.name) << ": " << program_.type_name(info.type);
+    print_flags(out_, info.flags, prebuilt_flag_names());
     TypeKind kind = info.type.valid() && info.type.index() < program_.types().size()
                         ? program_.types().kind(info.type)
                         : TypeKind::kVoid;

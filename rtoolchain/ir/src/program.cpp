@@ -43,6 +43,11 @@ llvm::ArrayRef<FlagName> jit_driver_flag_names() {
   return kNames;
 }
 
+llvm::ArrayRef<FlagName> prebuilt_flag_names() {
+  static constexpr FlagName kNames[] = {{kImmutablePrebuilt, "immutable"}};
+  return kNames;
+}
+
 Program::Program() { add_builtin_classes(); }
 
 void Program::add_builtin_classes() {
@@ -372,6 +377,86 @@ bool Program::is_assignable(TypeId from, TypeId to) const {
   if (a.kind == TypeKind::kPointer || a.kind == TypeKind::kClassRef)
     return is_subclass(a.class_id, b.class_id);
   return false;
+}
+
+bool Program::implements_slot(TypeId impl, TypeId slot) const {
+  if (impl == slot) return true;
+  if (!impl.valid() || !slot.valid() || impl.index() >= types_.size() || slot.index() >= types_.size())
+    return false;
+  const Type& a = types_.get(impl);
+  const Type& b = types_.get(slot);
+  if (a.kind != TypeKind::kFunction || b.kind != TypeKind::kFunction || a.item != b.item ||
+      a.params.size() != b.params.size() || a.params.empty())
+    return false;
+  for (size_t i = 1; i < a.params.size(); ++i)
+    if (a.params[i] != b.params[i]) return false;
+  const Type& receiver = types_.get(a.params[0]);
+  const Type& slot_receiver = types_.get(b.params[0]);
+  return receiver.kind == TypeKind::kPointer && slot_receiver.kind == TypeKind::kPointer &&
+         is_subclass(receiver.class_id, slot_receiver.class_id);
+}
+
+MachineLayout Program::machine_layout(TypeId type) const {
+  if (!type.valid() || type.index() >= types_.size()) return {0, 1};
+  const Type& t = types_.get(type);
+  switch (t.kind) {
+    case TypeKind::kVoid: return {0, 1};
+    case TypeKind::kBool: return {1, 1};
+    case TypeKind::kInt: return {t.bits / 8u, t.bits / 8u};
+    case TypeKind::kFloat: return {8, 8};
+    case TypeKind::kClassRef: return {4, 4};
+    case TypeKind::kEnum: {
+      const EnumInfo& info = enum_info(t.enum_id);
+      return info.underlying.valid() ? machine_layout(info.underlying) : MachineLayout{8, 8};
+    }
+    case TypeKind::kStruct: {
+      const StructLayout& layout = struct_layout(t.struct_id);
+      return {layout.size, std::max(layout.align, 1u)};
+    }
+    default: return {8, 8};
+  }
+}
+
+// --- Low-level tables. --------------------------------------------------------------------------
+
+namespace {
+template <class T>
+const T& table_entry(const std::vector<T>& table, uint32_t index) {
+  static const T kZero{};
+  return index < table.size() ? table[index] : kZero;
+}
+template <class T>
+void set_table_entry(std::vector<T>& table, uint32_t index, const T& value) {
+  if (index >= table.size()) table.resize(index + 1);
+  table[index] = value;
+}
+}  // namespace
+
+const ClassLayout& Program::class_layout(ClassId cls) const { return table_entry(class_layouts_, cls.index()); }
+void Program::set_class_layout(ClassId cls, const ClassLayout& layout) {
+  set_table_entry(class_layouts_, cls.index(), layout);
+}
+const StructLayout& Program::struct_layout(StructId s) const { return table_entry(struct_layouts_, s.index()); }
+void Program::set_struct_layout(StructId s, const StructLayout& layout) {
+  set_table_entry(struct_layouts_, s.index(), layout);
+}
+uint32_t Program::field_offset(FieldId field) const { return table_entry(field_offsets_, field.index()); }
+void Program::set_field_offset(FieldId field, uint32_t offset) { set_table_entry(field_offsets_, field.index(), offset); }
+
+void Program::add_array_type_id(TypeId array_type, uint32_t type_id) {
+  array_type_ids_.push_back({array_type, type_id});
+}
+
+uint32_t Program::array_type_id(TypeId array_type) const {
+  for (const ArrayTypeId& entry : array_type_ids_)
+    if (entry.array_type == array_type) return entry.type_id;
+  return 0;
+}
+
+ClassId Program::class_of_type_id(uint32_t type_id) const {
+  for (uint32_t c = 0; c < class_layouts_.size(); ++c)
+    if (type_id != 0 && class_layouts_[c].min_type_id == type_id) return ClassId(c);
+  return ClassId();
 }
 
 TypeId Program::type_of(ConstId id) const {

@@ -136,7 +136,10 @@ void Verifier::verify_function(FunctionId function) {
   op_block_.clear();
   check_final_blocks();
   collect_definitions();
-  for (BlockId block : printer_->block_order()) check_block(block);
+  for (BlockId block : printer_->block_order()) {
+    check_block(block);
+    check_level_block(block);
+  }
   printer_.reset();
   graph_ = nullptr;
 }
@@ -261,6 +264,7 @@ void Verifier::check_block(BlockId id) {
     const Operation& data = graph_->op(op);
     for (Value arg : data.args) check_use(arg, id, defined_here, where, op, LinkId());
     check_op(op);
+    check_level_op(op);
     if (valid_var(data.result)) {
       defined_here[data.result.index()] = true;
       if (valid_type(graph_->variable(data.result).type) && program_.types().is_void(graph_->variable(data.result).type))

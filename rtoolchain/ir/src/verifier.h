@@ -57,6 +57,15 @@ class Verifier {
   void check_function_declaration(FunctionId fn);
   void check_entry_point();
 
+  // --- Level rules (verifier_level.cpp). ------------------------------------------------------------
+  bool type_allowed_at_level(TypeId type) const;
+  void check_level_type(TypeId type, const std::string& location, const std::string& what);
+  void check_level_program();
+  void check_type_ids();
+  void check_layout();
+  void check_level_op(OpId op);
+  void check_level_block(BlockId block);
+
   // --- Graphs (verifier.cpp). -----------------------------------------------------------------------
   void check_final_blocks();
   void collect_definitions();

@@ -248,7 +248,7 @@ void Verifier::check_special(OpId id, const Bindings& bindings) {
       check_call_arguments(id, callee_type, 2, 0, true);
       const Constant& targets = constant(1);
       for (uint32_t fn : targets.items)
-        if (fn < program_.num_functions() && program_.function_info(FunctionId(fn)).type != callee_type)
+        if (fn < program_.num_functions() && !program_.implements_slot(program_.function_info(FunctionId(fn)).type, callee_type))
           report_op(id, "target @" + format_name(program_.function_info(FunctionId(fn)).name) + " has type " +
                             type_name(program_.function_info(FunctionId(fn)).type) + ", the callee " +
                             type_name(callee_type));
@@ -268,6 +268,15 @@ void Verifier::check_special(OpId id, const Bindings& bindings) {
                           format_name(program_.class_info(cls).name) + "*");
       // The receiver (checked above against the named class) is the signature's first parameter.
       check_call_arguments(id, decl->signature, 2, 1, true);
+      return;
+    }
+    case Opcode::jit_force_quasi_immutable: {
+      if (!valid_entity(1, program_.num_fields())) return;
+      const FieldInfo& field = program_.field_info(constant(1).field());
+      if (!field.owner_class.valid() || !program_.is_subclass(pointee(bound('P')), field.owner_class))
+        report_op(id, "the field does not belong to " + type_name(bound('P')));
+      else if (!(field.flags & kQuasiImmutableField))
+        report_op(id, "the field is not quasi_immutable");
       return;
     }
     case Opcode::new_object:

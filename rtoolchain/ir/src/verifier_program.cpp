@@ -21,6 +21,7 @@ void Verifier::verify_program_model() {
   for (uint32_t i = 0; i < program_.num_prebuilts(); ++i) check_prebuilt(PrebuiltId(i));
   for (uint32_t i = 0; i < program_.num_functions(); ++i) check_function_declaration(FunctionId(i));
   check_entry_point();
+  check_level_program();
 }
 
 void Verifier::check_names() {
@@ -220,8 +221,12 @@ void Verifier::check_prebuilt(PrebuiltId prebuilt) {
     if (!info.field_values.empty()) report(location, "a list or array has items, not fields");
     for (size_t i = 0; i < info.items.size(); ++i) {
       std::string what = "item " + std::to_string(i + 1);
-      if (check_constant(info.items[i], location, what) &&
-          !program_.is_assignable(program_.type_of(info.items[i]), type.item))
+      // An immutable array of function pointers may be a dispatch array, whose entries
+      // implement the slot for a receiver subclass (Program::implements_slot).
+      bool dispatch = (info.flags & kImmutablePrebuilt) && program_.types().kind(type.item) == TypeKind::kFunction;
+      TypeId item_type = check_constant(info.items[i], location, what) ? program_.type_of(info.items[i]) : TypeId();
+      if (item_type.valid() && !program_.is_assignable(item_type, type.item) &&
+          !(dispatch && program_.implements_slot(item_type, type.item)))
         report(location, what + " has type " + type_name(program_.type_of(info.items[i])) + ", expected " +
                              type_name(type.item));
     }

@@ -37,6 +37,15 @@ inline constexpr OpEffects kWritesMemory = 1u << 2;
 inline constexpr OpEffects kAllocates = 1u << 3;
 inline constexpr OpEffects kCall = 1u << 4;
 inline constexpr OpEffects kHint = 1u << 5;
+// Not effects but where the operation may appear (docs/lowlevel.md): only in high-level
+// programs, only in low-level ones; an operation with neither bit exists at both levels.
+inline constexpr OpEffects kHighLevel = 1u << 6;
+inline constexpr OpEffects kLowLevel = 1u << 7;
+
+// A program's level: the front end's (C++ types, rt containers, virtual calls) or the rtyper's
+// (flat GC structs and arrays, type ids, dispatch arrays).
+enum class Level : uint8_t { kHigh, kLow };
+llvm::StringRef level_name(Level level);
 
 enum class Opcode : uint16_t {
 #define RT_IR_OP(name, signature, effects, raises) name,
@@ -59,6 +68,9 @@ struct OpInfo {
 
   bool can_raise() const { return raises != kRaisesNothing; }
   bool has_effect(OpEffects effect) const { return (effects & effect) != 0; }
+  bool allowed_at(Level level) const {
+    return !has_effect(level == Level::kHigh ? kLowLevel : kHighLevel);
+  }
 };
 
 const OpInfo& op_info(Opcode opcode);

@@ -59,6 +59,9 @@ enum FunctionFlag : uint32_t {
 enum GlobalFlag : uint32_t {
   kConstantGlobal = 1u << 0,  // never written after initialisation
 };
+enum PrebuiltFlag : uint32_t {
+  kImmutablePrebuilt = 1u << 0,  // never written: loads from it fold (dispatch arrays)
+};
 enum JitDriverFlag : uint32_t {
   kRecursiveDriver = 1u << 0,  // DriverOptions::is_recursive
 };
@@ -72,6 +75,7 @@ llvm::ArrayRef<FlagName> field_flag_names();
 llvm::ArrayRef<FlagName> function_flag_names();
 llvm::ArrayRef<FlagName> global_flag_names();
 llvm::ArrayRef<FlagName> jit_driver_flag_names();
+llvm::ArrayRef<FlagName> prebuilt_flag_names();
 
 struct FieldInfo {
   std::string name;
@@ -143,6 +147,29 @@ struct PrebuiltInfo {
   TypeId type;
   std::vector<std::pair<FieldId, ConstId>> field_values;  // in the order given
   std::vector<ConstId> items;
+  uint32_t flags = 0;
+};
+
+// --- The low level's tables (docs/lowlevel.md), computed by the rtyper and kept in the program
+// so that the backend, the JIT and the low-level graph interpreter read one truth.
+//
+// A class's type ids are [min_type_id, max_type_id]: its own id and its subclasses', numbered in
+// preorder, so `isinstance(p, C)` is a range check. `size` counts the header.
+struct ClassLayout {
+  uint32_t min_type_id = 0;
+  uint32_t max_type_id = 0;
+  uint32_t size = 0;
+  uint32_t align = 0;
+};
+// A raw (value) struct: no header.
+struct StructLayout {
+  uint32_t size = 0;
+  uint32_t align = 0;
+};
+// The type id of the GC arrays of one type.
+struct ArrayTypeId {
+  TypeId array_type;
+  uint32_t type_id = 0;
 };
 
 struct Param {
@@ -161,6 +188,17 @@ struct FunctionInfo {
   bool is_external = false;    // no graph: implemented outside the program (rt::os, rlib)
   bool is_builtin = false;     // predefined by every Program, not printed
   std::unique_ptr<Graph> graph;
+};
+
+// Every GC object starts with this header: the type id in its low 32 bits, the rest the GC's.
+inline constexpr uint32_t kGcHeaderSize = 8;
+// A GC array: the header, then the length (i64), then the items.
+inline constexpr uint32_t kGcArrayItemsOffset = 16;
+
+// Where a value of a type lives in memory at the low level (a field, an array item).
+struct MachineLayout {
+  uint32_t size;
+  uint32_t align;
 };
 
 // The bit layout of an integer-like type (an integer type or an enum).
@@ -259,6 +297,25 @@ class Program {
   size_t num_functions() const { return functions_.size(); }
 
   FunctionId entry_point() const { return entry_point_; }
+  // --- Level and low-level tables. --------------------------------------------------------------
+  Level level() const { return level_; }
+  void set_level(Level level) { level_ = level; }
+  // Every class, struct and field has an entry once the level is low (the verifier checks);
+  // unset entries read as zero.
+  const ClassLayout& class_layout(ClassId cls) const;
+  void set_class_layout(ClassId cls, const ClassLayout& layout);
+  const StructLayout& struct_layout(StructId s) const;
+  void set_struct_layout(StructId s, const StructLayout& layout);
+  // A field's offset from the start of its object (header included) or struct.
+  uint32_t field_offset(FieldId field) const;
+  void set_field_offset(FieldId field, uint32_t offset);
+  const std::vector<ArrayTypeId>& array_type_ids() const { return array_type_ids_; }
+  void add_array_type_id(TypeId array_type, uint32_t type_id);
+  // 0 when the array type has none.
+  uint32_t array_type_id(TypeId array_type) const;
+  // The class whose own type id is `type_id`; invalid when none.
+  ClassId class_of_type_id(uint32_t type_id) const;
+
   void set_entry_point(FunctionId fn) { entry_point_ = fn; }
 
   // --- Lookup by name (invalid id when there is none). -----------------------------------------
@@ -279,9 +336,18 @@ class Program {
   // --- Types and values. -------------------------------------------------------------------------
   std::string type_name(TypeId type) const;
   std::optional<IntegerLayout> integer_layout(TypeId type) const;
+  // The size and alignment of a value of the type in memory: scalars their width, every
+  // reference (class pointers, arrays, function pointers, and the rt handles not lowered yet)
+  // 8 bytes, a classref a 4-byte type id, a value struct its struct_layout (set it first).
+  MachineLayout machine_layout(TypeId type) const;
   // A value of type `from` can go where a `to` is expected: the same type, or a class pointer
   // (or classref) to a subclass of the expected class.
   bool is_assignable(TypeId from, TypeId to) const;
+  // A function of type `impl` can fill a virtual-method slot of type `slot` (a dispatch array's
+  // item, an indirect call's target): the same type, or the same but for a first parameter (the
+  // receiver) that points to a subclass of the slot's receiver class. Sound because a slot is
+  // only reached through a receiver of the implementation's class.
+  bool implements_slot(TypeId impl, TypeId slot) const;
   TypeId type_of(ConstId constant) const;
   TypeId type_of(const Graph& graph, Value value) const;
   TypeId exception_value_type() const { return exception_pointer_type_; }
@@ -330,6 +396,11 @@ class Program {
   std::vector<PrebuiltInfo> prebuilts_;
   std::vector<FunctionInfo> functions_;
   FunctionId entry_point_;
+  Level level_ = Level::kHigh;
+  std::vector<ClassLayout> class_layouts_;
+  std::vector<StructLayout> struct_layouts_;
+  std::vector<uint32_t> field_offsets_;
+  std::vector<ArrayTypeId> array_type_ids_;
 
   llvm::StringMap<TypeNameEntry> type_names_;
   llvm::StringMap<uint32_t> function_names_;

@@ -1,0 +1,56 @@
+// The rtyper (docs/rtyper.md): turns a high-level program (the front end's flow graphs) into a
+// new low-level program (docs/lowlevel.md): classes become flat GC structs with a type-id header,
+// numbered in preorder so that isinstance is a range check; each virtual-method slot gets a
+// dispatch array indexed by type id; enums become their underlying integers; arrays become GC
+// arrays with explicit index checks. The input is not modified.
+//
+//   llvm::Expected<ir::Program> low = rtyper::rtype_program(high, options);
+//
+// Not lowered yet: the rt containers and strings (str, strbuilder, list, dict operations; their
+// helpers come from rlib/ll): a program using them gets an error naming the function and the op.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+#include "rtoolchain/ir/ir.h"
+
+namespace rtoolchain::rtyper {
+
+// Says whether a virtual call of the high-level program has exactly one possible target: the
+// annotator's answer, plugged in by the driver. Returns that function, or an invalid id when
+// the call must dispatch.
+using SingleTargetHook =
+    std::function<ir::FunctionId(const ir::Program& high, ir::FunctionId caller, ir::OpId call)>;
+
+// A hook that needs no annotator: the implementations of the method in the receiver's static
+// class and its subclasses (class-hierarchy analysis); one distinct implementation is a target.
+SingleTargetHook class_hierarchy_single_target();
+
+struct Options {
+  SingleTargetHook single_target;  // empty: every virtual call dispatches
+};
+
+llvm::Expected<ir::Program> rtype_program(const ir::Program& high, const Options& options = {});
+
+// --- Layout and type ids (also used by rtype_program; exposed for tests and later stages). ---
+
+// Type ids in preorder of the class tree from rt::Object, children in ClassId order, from 1.
+// Indexed by ClassId.
+std::vector<ir::ClassLayout> number_classes(const ir::Program& program);
+
+// Computes the low-level program's layout: value structs (C rules: fields in order, each at
+// its alignment, size rounded to the alignment), then classes (the 8-byte header, the base's
+// fields at their offsets, then the class's own, size rounded to the class's alignment, at
+// least 8), type ids (number_classes) and array type ids (after the classes, in TypeId order).
+// Stores everything in `program` (Program::class_layout, field_offset, ...).
+void compute_layout(ir::Program& program);
+
+// The names the rtyper gives what it generates.
+std::string dispatch_array_name(const ir::Program& program, ir::ClassId introducer, llvm::StringRef method);
+
+}  // namespace rtoolchain::rtyper

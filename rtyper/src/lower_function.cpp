@@ -1,0 +1,195 @@
+// Lowering one graph (docs/rtyper.md): blocks, links and exception exits are copied with their
+// types translated; each operation is copied or replaced by its low-level sequence. No lowering
+// adds a raising operation before another one, so block shapes never change: the operation
+// that may raise stays the last of its block.
+#include <algorithm>
+#include <set>
+
+#include "rtyper_impl.h"
+
+namespace rtoolchain::rtyper {
+
+using namespace ir;
+
+namespace {
+
+class FunctionLowerer {
+ public:
+  FunctionLowerer(Rtyper& rtyper, FunctionId fn)
+      : r_(rtyper), high_(rtyper.high()), low_(rtyper.low()), fn_(fn),
+        old_(*high_.function_info(fn).graph), g_(low_.create_graph(fn)) {}
+
+  void run() {
+    std::vector<BlockId> blocks = old_.reachable_blocks();
+    block_map_[old_.start_block()] = g_.start_block();
+    block_map_[old_.return_block()] = g_.return_block();
+    block_map_[old_.except_block()] = g_.except_block();
+    for (BlockId b : blocks) {
+      if (b == old_.start_block()) continue;
+      BlockId nb = g_.new_block();
+      for (VarId var : old_.block(b).inputargs) var_map_[var] = g_.add_inputarg(nb, r_.type(old_.variable(var).type));
+      block_map_[b] = nb;
+    }
+    const Block& start = old_.block(old_.start_block());
+    for (size_t i = 0; i < start.inputargs.size(); ++i)
+      var_map_[start.inputargs[i]] = g_.block(g_.start_block()).inputargs[i];
+    for (BlockId b : blocks) lower_block(b);
+  }
+
+ private:
+  Value map(Value v) {
+    if (v.is_variable()) return var_map_[v.variable()];
+    if (v.is_constant()) return r_.constant(v.constant());
+    return v;
+  }
+  VarId new_var(TypeId low_type) { return g_.new_variable(low_type); }
+  Value emit(Opcode opcode, llvm::ArrayRef<Value> args, TypeId low_result = TypeId()) {
+    VarId result;
+    if (low_result.valid() && !low_.types().is_void(low_result)) result = new_var(low_result);
+    g_.append_op(cur_, opcode, args, result);
+    return result.valid() ? Value(result) : Value();
+  }
+  // The operation's own result variable (translated), so later uses find it.
+  void emit_as(const Operation& op, Opcode opcode, llvm::ArrayRef<Value> args) {
+    VarId result;
+    if (op.result.valid()) result = var_map_[op.result] = new_var(r_.type(old_.variable(op.result).type));
+    g_.append_op(cur_, opcode, args, result);
+  }
+  llvm::SmallVector<Value, 4> mapped_args(const Operation& op, size_t first = 0) {
+    llvm::SmallVector<Value, 4> args;
+    for (size_t i = first; i < op.args.size(); ++i) args.push_back(map(op.args[i]));
+    return args;
+  }
+
+  void lower_block(BlockId b) {
+    cur_ = block_map_[b];
+    const Block& block = old_.block(b);
+    for (OpId id : block.operations) {
+      current_op_ = id;
+      lower_op(old_.op(id));
+    }
+    const ExitSwitch& sw = block.exitswitch;
+    if (sw.is_variable()) g_.set_exitswitch(cur_, ExitSwitch::on(var_map_[sw.variable()]));
+    else g_.set_exitswitch(cur_, sw);
+    for (LinkId id : block.exits) {
+      const Link& link = old_.link(id);
+      // Exception links stay high level (the JIT codewriter reads them): the same classes.
+      VarId exc_class, exc_value;
+      if (link.last_exception.valid())
+        exc_class = var_map_[link.last_exception] = new_var(r_.type(old_.variable(link.last_exception).type));
+      if (link.last_exc_value.valid())
+        exc_value = var_map_[link.last_exc_value] = new_var(r_.type(old_.variable(link.last_exc_value).type));
+      llvm::SmallVector<Value, 4> args;
+      for (Value v : link.args) args.push_back(map(v));
+      LinkId nl = g_.add_link(cur_, block_map_[link.target], args, link.exitcase);
+      g_.link_mut(nl).last_exception = exc_class;
+      g_.link_mut(nl).last_exc_value = exc_value;
+    }
+  }
+
+  TypeId low_item_type(Value high_array) {
+    return low_.types().get(r_.type(high_.type_of(old_, high_array))).item;
+  }
+
+  void lower_op(const Operation& op) {
+    switch (op.opcode) {
+      case Opcode::virtual_call: return lower_virtual_call(op);
+      case Opcode::setfield: {
+        FieldId field = high_.constant(op.args[1].constant()).field();
+        // The JIT's hook: compiled code that folded the old value is invalidated first.
+        if (high_.field_info(field).flags & kQuasiImmutableField)
+          emit(Opcode::jit_force_quasi_immutable, {map(op.args[0]), map(op.args[1])});
+        return emit_as(op, op.opcode, mapped_args(op));
+      }
+      // Arrays: GC arrays, checked by helper graphs that raise what rt::Array raises.
+      case Opcode::array_len: return emit_as(op, Opcode::getarraysize, mapped_args(op));
+      case Opcode::array_getitem:
+        return emit_as(op, Opcode::direct_call,
+                       prepend(r_.array_getitem_helper(low_item_type(op.args[0])), mapped_args(op)));
+      case Opcode::array_setitem:
+        return emit_as(op, Opcode::direct_call,
+                       prepend(r_.array_setitem_helper(low_item_type(op.args[0])), mapped_args(op)));
+      case Opcode::array_new:
+        return emit_as(op, Opcode::direct_call,
+                       prepend(r_.array_new_helper(r_.type(high_.type_of(old_, op.args[1]))), mapped_args(op)));
+      case Opcode::array_fill:
+        return emit_as(op, Opcode::direct_call,
+                       prepend(r_.array_fill_helper(low_item_type(op.args[0])), mapped_args(op)));
+      default: break;
+    }
+    if (!op_info(op.opcode).allowed_at(Level::kLow)) {
+      // Once, per function and opcode.
+      if (reported_.insert(static_cast<unsigned>(op.opcode)).second)
+        r_.error("rtyper: function " + high_.function_info(fn_).name + ": operation " + op_name(op.opcode).str() +
+                 ": container lowering not implemented yet (str, strbuilder, list, dict and array_from_list "
+                 "operations wait for the rlib/ll helpers)");
+      return;
+    }
+    emit_as(op, op.opcode, mapped_args(op));
+  }
+
+  llvm::SmallVector<Value, 4> prepend(FunctionId fn, llvm::SmallVector<Value, 4> args) {
+    args.insert(args.begin(), Value(low_.const_function(fn)));
+    return args;
+  }
+
+  // tid = gc_typeid receiver; f = dispatch[tid - min]; indirect_call f, targets, receiver, args
+  // (or a direct call when the hook knows the one target).
+  void lower_virtual_call(const Operation& op) {
+    const Constant& method = high_.constant(op.args[0].constant());
+    ClassId static_class = method.class_id();
+    Value receiver = map(op.args[1]);
+    llvm::SmallVector<Value, 4> args = mapped_args(op, 1);
+    if (r_.options().single_target) {
+      FunctionId target = r_.options().single_target(high_, fn_, current_op_);
+      if (target.valid()) {
+        // The target may be declared on a subclass of the receiver's static class: a downcast
+        // the hook promises.
+        TypeId param = low_.function_info(target).params[0].type;
+        if (!low_.is_assignable(low_.type_of(g_, receiver), param))
+          args[0] = emit(Opcode::cast_pointer, {receiver}, param);
+        return emit_as(op, Opcode::direct_call, prepend(target, args));
+      }
+    }
+    ClassId introducer = high_.method_introducer(static_class, method.text);
+    PrebuiltId array = r_.dispatch_array(introducer, method.text);
+    TypeId u32 = low_.types().u32(), i64 = low_.types().i64();
+    const PrebuiltInfo& info = low_.prebuilt_info(array);
+    TypeId slot = low_.types().get(info.type).item;
+    Value tid = emit(Opcode::gc_typeid, {receiver}, u32);
+    Value delta = emit(Opcode::int_sub, {tid, Value(low_.const_int(u32, r_.type_ids(introducer).min_type_id))}, u32);
+    Value index = emit(Opcode::cast_int, {delta}, i64);
+    Value callee = emit(Opcode::getarrayitem, {Value(low_.const_prebuilt(array)), index}, slot);
+    // The possible callees: what the static class's subtree resolves the method to.
+    std::vector<FunctionId> targets;
+    const ClassLayout& range = r_.type_ids(static_class);
+    const ClassLayout& slot_range = r_.type_ids(introducer);
+    for (uint32_t id = range.min_type_id; id <= range.max_type_id; ++id) {
+      ConstId entry = info.items[id - slot_range.min_type_id];
+      if (low_.constant(entry).kind == ConstKind::kFunction &&
+          std::find(targets.begin(), targets.end(), low_.constant(entry).function()) == targets.end())
+        targets.push_back(low_.constant(entry).function());
+    }
+    std::sort(targets.begin(), targets.end(), [](FunctionId a, FunctionId b) { return a.index() < b.index(); });
+    args.insert(args.begin(), {callee, Value(low_.const_targets(targets))});
+    emit_as(op, Opcode::indirect_call, args);
+  }
+
+  Rtyper& r_;
+  const Program& high_;
+  Program& low_;
+  FunctionId fn_;
+  const Graph& old_;
+  Graph& g_;
+  BlockId cur_;
+  OpId current_op_;
+  EntityMap<BlockId, BlockId> block_map_;
+  EntityMap<VarId, VarId> var_map_;
+  std::set<unsigned> reported_;
+};
+
+}  // namespace
+
+void lower_function(Rtyper& rtyper, FunctionId function) { FunctionLowerer(rtyper, function).run(); }
+
+}  // namespace rtoolchain::rtyper
