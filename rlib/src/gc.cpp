@@ -97,6 +97,11 @@ std::size_t heap_size() {
 #endif
 }
 
+int64_t identity_hash(const Object* object) {
+  // The same value rt::DefaultKeyTraits<P*> hashes: the low 4 bits of an address are zero.
+  return static_cast<int64_t>(reinterpret_cast<uintptr_t>(object) >> 4);
+}
+
 bool is_malloc_build() {
 #if defined(RT_MALLOC_HEAP)
   return true;

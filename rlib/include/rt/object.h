@@ -43,6 +43,15 @@ RT_OP(gc_heap_size) std::size_t heap_size();
 bool is_malloc_build();
 }  // namespace gc
 
+class Object;
+namespace gc {
+// A hash of the object's identity, stable for the object's lifetime; 0 for null. Host mode
+// derives it from the address (Boehm never moves objects), graph mode from the allocation
+// counter, so its value differs between modes and must not reach observable output (like
+// heap_size). It is what identity-keyed dicts of the low-level helpers hash (rlib/ll).
+RT_OP(gc_identityhash) int64_t identity_hash(const Object* object);
+}  // namespace gc
+
 // Root of every GC-managed class. It has a vtable so that dynamic_cast and isinstance-style
 // checks work on any RC++ object.
 class Object {

@@ -786,6 +786,10 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
     check_type(type, type_loc(decl), use, 0);
   }
 
+  // Inside the replacement type of a template parameter in an instantiation: Clang keeps it
+  // canonical, so the integer spellings of T2 are judged where the argument is written.
+  bool in_substituted_type_ = false;
+
   // One error per declared type, for the first problem found; false when reported.
   bool check_type(clang::QualType type, clang::SourceLocation loc, Use use, int depth) {
     if (type.isNull() || depth > 12) return true;
@@ -795,8 +799,22 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
       report(loc, "M7", "volatile", "remove it");
       return false;
     }
-    // Look through sugar, stopping at the integer names of T2.
+    // Look through sugar, stopping at the integer names of T2. Clang keeps that sugar only where
+    // a type is written: the arguments of a class template specialisation are canonical
+    // ('signed char' for int8_t), so the written arguments are kept for the record case below,
+    // and the replacement of a template parameter is checked without T2's spelling rule.
+    llvm::ArrayRef<clang::TemplateArgument> written_args;
     for (int steps = 0; steps < 64; ++steps) {
+      if (const auto* specialization = dyn_cast<clang::TemplateSpecializationType>(type.getTypePtr());
+          specialization && !specialization->isTypeAlias())
+        written_args = specialization->template_arguments();
+      if (const auto* substituted = dyn_cast<clang::SubstTemplateTypeParmType>(type.getTypePtr())) {
+        bool outer = in_substituted_type_;
+        in_substituted_type_ = true;
+        bool ok = check_type(substituted->getReplacementType(), loc, use, depth + 1);
+        in_substituted_type_ = outer;
+        return ok;
+      }
       if (const auto* typedef_type = type->getAs<clang::TypedefType>(); typedef_type && type->getTypeClass() == clang::Type::Typedef) {
         llvm::StringRef name = typedef_type->getDecl()->getName();
         if (is_allowed_int_name(name)) return true;
@@ -849,7 +867,8 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
     }
     if (t->isDependentType()) return true;
     if (const auto* builtin = dyn_cast<clang::BuiltinType>(t)) return check_builtin(builtin, spelled, loc, use);
-    if (const auto* pointer = dyn_cast<clang::PointerType>(t)) return check_pointer(pointer->getPointeeType(), spelled, loc);
+    if (isa<clang::PointerType>(t))  // the pointee with its sugar (written template arguments)
+      return check_pointer(type->getAs<clang::PointerType>()->getPointeeType(), spelled, loc);
     if (isa<clang::MemberPointerType>(t)) {
       report(loc, "T5", "pointer to member '" + spelled + "'", "use a static member function or a free function");
       return false;
@@ -907,7 +926,8 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
           return false;
         }
         if (const auto* spec = dyn_cast<clang::ClassTemplateSpecializationDecl>(record))
-          for (const clang::TemplateArgument& arg : spec->getTemplateArgs().asArray())
+          for (const clang::TemplateArgument& arg :
+               written_args.empty() ? spec->getTemplateArgs().asArray() : written_args)
             if (arg.getKind() == clang::TemplateArgument::Type && !check_type(arg.getAsType(), loc, Use::Item, depth + 1))
               return false;
         return true;
@@ -946,6 +966,8 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
         return false;
       case clang::BuiltinType::SChar: case clang::BuiltinType::UChar: case clang::BuiltinType::Short:
       case clang::BuiltinType::UShort: case clang::BuiltinType::ULong: case clang::BuiltinType::ULongLong:
+        if (in_substituted_type_) return true;  // int8_t, uint64_t...: judged where written
+        [[fallthrough]];
       case clang::BuiltinType::Int128: case clang::BuiltinType::UInt128:
         report(loc, "T2", "'" + spelled + "' is not an RC++ integer type",
                "use int8_t, int16_t, int32_t, int64_t or their unsigned forms");
@@ -954,6 +976,20 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
         report(loc, "T1", "'" + spelled + "' is not an RC++ type", "");
         return false;
     }
+  }
+
+  // The template arguments as written (int8_t rather than the canonical 'signed char') of a
+  // class template specialisation type, or none when the type does not spell them.
+  llvm::ArrayRef<clang::TemplateArgument> written_template_args(clang::QualType type) {
+    for (int steps = 0; steps < 64; ++steps) {
+      if (const auto* specialization = dyn_cast<clang::TemplateSpecializationType>(type.getTypePtr());
+          specialization && !specialization->isTypeAlias())
+        return specialization->template_arguments();
+      clang::QualType next = type.getSingleStepDesugaredType(context_);
+      if (next == type) break;
+      type = next;
+    }
+    return {};
   }
 
   bool check_pointer(clang::QualType pointee, const std::string& spelled, clang::SourceLocation loc) {
@@ -974,8 +1010,10 @@ class Checker : public clang::RecursiveASTVisitor<Checker> {
       const auto* record = dyn_cast<clang::CXXRecordDecl>(record_type->getDecl());
       if (!record || !record->getDefinition()) return true;  // incomplete here: judged where complete
       if (is_gc_class(record)) {
+        llvm::ArrayRef<clang::TemplateArgument> written_args = written_template_args(pointee);
         if (const auto* spec = dyn_cast<clang::ClassTemplateSpecializationDecl>(record); spec && is_in_namespace(record, "rt"))
-          for (const clang::TemplateArgument& arg : spec->getTemplateArgs().asArray())
+          for (const clang::TemplateArgument& arg :
+               written_args.empty() ? spec->getTemplateArgs().asArray() : written_args)
             if (arg.getKind() == clang::TemplateArgument::Type && !check_type(arg.getAsType(), loc, Use::Item, 1))
               return false;
         return true;

@@ -4,6 +4,7 @@
 #include "graph_builder.h"
 
 #include "checker.h"
+#include "reachability.h"
 
 #include <chrono>
 
@@ -40,6 +41,8 @@ std::unique_ptr<ir::Program> build_program(const Target& target, Diagnostics& di
   ModelBuilder model(*asts, *program, diags);
   ir::FunctionId entry_id = model.function_of(entry, entry->getLocation());
   if (entry_id.valid()) program->set_entry_point(entry_id);
+  // The low-level helpers of the target's helper sources join the program as extra roots.
+  for (const clang::FunctionDecl* root : find_helper_roots(*asts, target)) model.function_of(root, root->getLocation());
   do {
     ModelBuilder::PendingFunction pending;
     while (model.next_pending(pending)) FunctionBuilder(model, pending.definition, pending.id).build();

@@ -73,8 +73,9 @@ class Walker {
     }
   }
 
-  ReachableProgram run(const clang::FunctionDecl* entry) {
+  ReachableProgram run(const clang::FunctionDecl* entry, const std::vector<const clang::FunctionDecl*>& roots) {
     require_function(entry, nullptr);
+    for (const clang::FunctionDecl* root : roots) require_function(root, nullptr);
     while (!pending_.empty()) {
       const clang::FunctionDecl* function = pending_.front();
       pending_.pop_front();
@@ -184,7 +185,39 @@ const clang::FunctionDecl* find_entry(const AstSet& asts, const std::string& nam
   return nullptr;
 }
 
+bool is_ll_helper(const clang::FunctionDecl* function) {
+  for (const auto* annotate : function->specific_attrs<clang::AnnotateAttr>())
+    if (annotate->getAnnotation() == "rt.ll_helper") return true;
+  return false;
+}
+
+// Collects the helper definitions of one unit, template instantiations included.
+class HelperRootFinder : public clang::RecursiveASTVisitor<HelperRootFinder> {
+ public:
+  explicit HelperRootFinder(std::vector<const clang::FunctionDecl*>& roots) : roots_(roots) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(clang::FunctionDecl* function) {
+    if (!function->isDependentContext() && function->doesThisDeclarationHaveABody() && is_ll_helper(function))
+      roots_.push_back(function);
+    return true;
+  }
+
+ private:
+  std::vector<const clang::FunctionDecl*>& roots_;
+};
+
 }  // namespace
+
+std::vector<const clang::FunctionDecl*> find_helper_roots(const AstSet& asts, const Target& target) {
+  std::vector<const clang::FunctionDecl*> roots;
+  std::set<std::string> helper_sources(target.helper_sources.begin(), target.helper_sources.end());
+  for (size_t i = 0; i < asts.units().size() && i < target.sources.size(); ++i) {
+    if (!helper_sources.count(target.sources[i])) continue;
+    HelperRootFinder finder(roots);
+    finder.TraverseDecl(asts.units()[i]->getASTContext().getTranslationUnitDecl());
+  }
+  return roots;
+}
 
 ReachableProgram find_reachable(const AstSet& asts, const Target& target, Diagnostics& diags) {
   const clang::FunctionDecl* entry = find_entry(asts, target.entry);
@@ -195,7 +228,7 @@ ReachableProgram find_reachable(const AstSet& asts, const Target& target, Diagno
     return {};
   }
   Walker walker(asts, diags);
-  return walker.run(entry);
+  return walker.run(entry, find_helper_roots(asts, target));
 }
 
 }  // namespace rtoolchain::frontend

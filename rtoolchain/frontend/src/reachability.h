@@ -22,7 +22,13 @@ struct ReachableProgram {
   std::vector<const clang::CXXMethodDecl*> virtual_methods_called;
 };
 
-// Errors (no entry point, a function without definition) go to `diags`.
+// The RT_LL_HELPER functions (rt/lowlevel.h) defined in the target's helper sources, explicit
+// template instantiations included, in source and declaration order: the roots of the program
+// beside its entry point.
+std::vector<const clang::FunctionDecl*> find_helper_roots(const AstSet& asts, const Target& target);
+
+// Errors (no entry point, a function without definition) go to `diags`. The walk starts at the
+// entry point, then at the helper roots.
 ReachableProgram find_reachable(const AstSet& asts, const Target& target, Diagnostics& diags);
 
 }  // namespace rtoolchain::frontend

@@ -40,10 +40,13 @@ llvm::Expected<Target> Target::parse(llvm::StringRef text, llvm::StringRef origi
       target.entry = value.str();
     } else if (key == "source") {
       target.sources.push_back(value.str());
+    } else if (key == "helper_source") {
+      target.sources.push_back(value.str());
+      target.helper_sources.push_back(value.str());
     } else if (key == "flag") {
       target.flags.push_back(value.str());
     } else {
-      return error("unknown key '" + key + "' (expected name, entry, source or flag)");
+      return error("unknown key '" + key + "' (expected name, entry, source, helper_source or flag)");
     }
   }
   if (!have_name || target.name.empty()) return error("the target has no 'name'");

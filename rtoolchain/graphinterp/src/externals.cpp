@@ -1,6 +1,8 @@
 // External functions: the rt library functions that are not operations (rt::print, rt::os,
 // rt::math, the rt::Str methods), called by their qualified C++ name with the receiver first
 // for methods. They call rt itself, so they behave exactly as in host mode.
+#include <string>
+
 #include <llvm/ADT/StringMap.h>
 
 #include "interp.h"
@@ -116,6 +118,22 @@ const Entry kExternals[] = {
     {"rt::Str::from_double", 1, [](Impl&, const Value* a) { return STR(rt::Str::from_double(F(0))); }},
     {"rt::Str::from_char", 1,
      [](Impl&, const Value* a) { return STR(rt::Str::from_char(static_cast<char>(I(0)))); }},
+    // The low-level helpers' externals (rt/lowlevel.h): byte arrays of i8 values.
+    {"rt::ll::format_double", 1,
+     [](Impl& impl, const Value* a) {
+       rt::Str text = rt::Str::from_double(F(0));
+       GArray* bytes = impl.stamp(rt::make<GArray>(text.size(), Value::integer(0)));
+       for (int64_t i = 0; i < text.size(); ++i) bytes->set(i, Value::integer(static_cast<int8_t>(text.at(i))));
+       return Value::ref(Tag::kArray, bytes);
+     }},
+    {"rt::ll::parse_double", 1,
+     [](Impl&, const Value* a) {
+       if (a[0].is_null()) throw FatalError{"invalid memory access (null pointer dereference?)"};
+       GArray* bytes = a[0].as_ptr<GArray>();
+       std::string text;
+       for (int64_t i = 0; i < bytes->size(); ++i) text.push_back(static_cast<char>(bytes->get(i).as_int()));
+       return FLT(rt::Str::from_bytes(text).to_double());
+     }},
     // The runtime.
     {"rt::stack_budget", 0, [](Impl&, const Value*) { return INT(rt::stack_budget()); }},
     {"rt::gc::collect", 0, [](Impl&, const Value*) { rt::gc::collect(); return none(); }},

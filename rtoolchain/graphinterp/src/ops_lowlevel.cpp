@@ -58,7 +58,6 @@ bool Interpreter::Impl::exec_lowlevel(const Graph& graph, const Operation& op, V
       r = Value::integer(type_id(object));
       break;
     }
-    case Opcode::gc_identityhash: r = Value::integer(identity_of(arg(0))); break;
     case Opcode::jit_force_quasi_immutable: break;  // no compiled code to invalidate
     case Opcode::debug_assert:
       if (!arg(0).as_bool()) throw FatalError{"toolchain bug: debug_assert failed: " + cst(1).text};

@@ -87,6 +87,7 @@ bool Interpreter::Impl::exec_object(const Graph& graph, const Operation& op, Val
     case Opcode::ptr_ne: r = Value::boolean(arg(0).bits != arg(1).bits); break;
     case Opcode::ptr_iszero: r = Value::boolean(arg(0).is_null()); break;
     case Opcode::ptr_nonzero: r = Value::boolean(!arg(0).is_null()); break;
+    case Opcode::gc_identityhash: r = Value::integer(identity_of(arg(0))); break;
 
     // --- Value structs: arrays of field values (plus a none terminator), never mutated. ---
     case Opcode::struct_new: {

@@ -6,6 +6,8 @@
 //   entry = rt_main
 //   source = /abs/path/main.cpp        (repeatable, in order)
 //   flag = -I/abs/path/rlib/include    (repeatable, in order: compile flags for every source)
+//   helper_source = /abs/path/rlib/ll/list.cpp   (repeatable: a source whose RT_LL_HELPER
+//                                                 functions are extra roots of reachability)
 #pragma once
 
 #include <string>
@@ -19,7 +21,11 @@ namespace rtoolchain::frontend {
 struct Target {
   std::string name;
   std::string entry = "rt_main";
+  // Every translation unit, helper sources included, in the order of the file.
   std::vector<std::string> sources;
+  // The sources given as `helper_source`: their RT_LL_HELPER functions (rt/lowlevel.h) are roots
+  // of the program beside the entry point, so the low-level helpers join it (docs/lowlevel.md).
+  std::vector<std::string> helper_sources;
   std::vector<std::string> flags;
   std::string path;  // the file it came from, for messages; empty when built in memory
 

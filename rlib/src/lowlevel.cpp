@@ -1,0 +1,24 @@
+// The externals of the low-level helpers (rt/lowlevel.h): rt::Str's formatting and parsing of
+// doubles, over byte arrays.
+#include "rt/lowlevel.h"
+
+#include <string>
+
+#include "rt/str.h"
+
+namespace rt::ll {
+
+Array<int8_t>* format_double(double value) {
+  Str text = Str::from_double(value);
+  auto* bytes = make<Array<int8_t>>(text.size());
+  for (int64_t i = 0; i < text.size(); ++i) bytes->set(i, static_cast<int8_t>(text.at(i)));
+  return bytes;
+}
+
+double parse_double(Array<int8_t>* text) {
+  std::string bytes;
+  for (int64_t i = 0; i < text->size(); ++i) bytes.push_back(static_cast<char>(text->get(i)));
+  return Str::from_bytes(bytes).to_double();
+}
+
+}  // namespace rt::ll
