@@ -68,6 +68,26 @@ RT_JIT_UNROLL_SAFE rt::Array<Value*>* pop_arguments(rt::Array<Value*>* stack, in
   return args;
 }
 
+RT_JIT_UNROLL_SAFE bool top_are_integers(rt::Array<Value*>* stack, int64_t sp, int64_t count) {
+  for (int64_t i = 1; i <= count; ++i) {
+    if (dynamic_cast<SInteger*>(stack->get(sp - i)) == nullptr) return false;
+  }
+  return true;
+}
+
+// A counter or limit of an inlined loop: the compiler put a small integer there.
+int64_t loop_integer(Frame* frame, int64_t slot) {
+  SInteger* value = dynamic_cast<SInteger*>(frame->locals->get(slot));
+  if (value == nullptr) throw rt::make<SomError>("inlined loop variable is not an integer", frame);
+  return value->value;
+}
+
+// Whether counter + step leaves the int64_t range (the loop is then over: the limit is inside).
+bool step_overflows(int64_t counter, int64_t step) {
+  if (step > 0) return counter > INT64_MAX - step;
+  return step < 0 && counter < INT64_MIN - step;
+}
+
 rt::Str describe_rt_error(rt::Exception* error) {
   if (error->type_name() == "RecursionError") return "maximum recursion depth exceeded";
   if (error->type_name() == "MemoryError") return "out of memory";
@@ -186,6 +206,54 @@ Value* execute(SMethod* method, Frame* frame) {
           sp += 1;
           pc += 2;
           break;
+        }
+        case Op::kJump:
+          pc = code->get(pc + 1);
+          break;
+        case Op::kJumpBackward:
+          pc = code->get(pc + 1);
+          driver.can_enter_jit(pc, method, sp, frame, stack);
+          continue;
+        case Op::kJumpIfTrue:
+        case Op::kJumpIfFalse: {
+          Value* condition = stack->get(sp - 1);
+          bool is_true = condition == g_universe->true_object;
+          if (is_true || condition == g_universe->false_object) {
+            sp -= 1;
+            pc = is_true == (op == Op::kJumpIfTrue) ? code->get(pc + 1) : pc + 3;
+          } else {
+            pc = code->get(pc + 2);
+          }
+          break;
+        }
+        case Op::kJumpUnlessIntegers:
+          pc = top_are_integers(stack, sp, code->get(pc + 2)) ? pc + 3 : code->get(pc + 1);
+          break;
+        case Op::kForTest: {
+          int64_t counter = loop_integer(frame, code->get(pc + 2));
+          int64_t limit = loop_integer(frame, code->get(pc + 3));
+          bool past = code->get(pc + 5) != 0 ? counter < limit : counter > limit;
+          if (past) {
+            pc = code->get(pc + 1);
+          } else {
+            int64_t var = code->get(pc + 4);
+            if (var >= 0) frame->locals->set(var, frame->locals->get(code->get(pc + 2)));
+            pc += 6;
+          }
+          break;
+        }
+        case Op::kForNext: {
+          int64_t slot = code->get(pc + 2);
+          int64_t step = code->get(pc + 3);
+          int64_t counter = loop_integer(frame, slot);
+          if (step_overflows(counter, step)) {
+            pc += 4;
+            break;
+          }
+          frame->locals->set(slot, rt::make<SInteger>(counter + step));
+          pc = code->get(pc + 1);
+          driver.can_enter_jit(pc, method, sp, frame, stack);
+          continue;
         }
         case Op::kReturnLocal:
           frame->on_stack = false;

@@ -23,6 +23,18 @@ enum class Op : int64_t {
   kSuperSend,       // literal: likewise, looked up from the holder's superclass
   kReturnLocal,     // return the top of the stack from this frame
   kReturnNonLocal,  // return the top of the stack from the block's home method
+  // Inlined control structures (docs/som.md, "Inlining"). Jump targets are absolute pcs.
+  kJump,               // target: continue there (forward)
+  kJumpBackward,       // target: a loop's back edge, where the JIT may enter
+  kJumpIfTrue,         // target, other: pop true and jump to target, or pop false and go on;
+                       // any other object stays on the stack and control goes to `other`
+  kJumpIfFalse,        // target, other: likewise, jumping on false
+  kJumpUnlessIntegers, // target, count: unless the top `count` values are all small integers,
+                       // jump to target (the real send)
+  kForTest,            // exit, counter, limit, var, descending: jump to exit when the counter
+                       // local is past the limit local; otherwise copy it to local var (if >= 0)
+  kForNext,            // loop, counter, step: add step to the counter local and jump back to
+                       // loop; go on instead if that would overflow (the loop is then done)
 };
 
 // The number of code items an instruction takes, the opcode included.
@@ -33,6 +45,8 @@ constexpr int64_t op_length(Op op) {
     case Op::kReturnLocal:
     case Op::kReturnNonLocal:
       return 1;
+    case Op::kJump:
+    case Op::kJumpBackward:
     case Op::kPushBlock:
     case Op::kPushConstant:
     case Op::kPushGlobal:
@@ -45,7 +59,14 @@ constexpr int64_t op_length(Op op) {
     case Op::kPopLocal:
     case Op::kPopArgument:
     case Op::kPopField:
+    case Op::kJumpIfTrue:
+    case Op::kJumpIfFalse:
+    case Op::kJumpUnlessIntegers:
       return 3;
+    case Op::kForNext:
+      return 4;
+    case Op::kForTest:
+      return 6;
   }
   return 1;
 }
