@@ -54,7 +54,8 @@ ConstructorInit::Entry& ConstructorInit::compute(FunctionId ctor) {
     for (OpId op_id : block.operations) {
       const Operation& op = g.op(op_id);
       if (std::none_of(op.args.begin(), op.args.end(), is_alias)) continue;
-      if (op.opcode == Opcode::setfield && is_alias(op.args[0]) && !is_alias(op.args[2])) {
+      // Storing `this` into its own field lets nothing else see it.
+      if (op.opcode == Opcode::setfield && is_alias(op.args[0])) {
         entry.fields.insert(p.constant(op.args[1].constant()).field());
         continue;
       }

@@ -12,6 +12,13 @@ using namespace ir;
 
 Engine::Engine(Annotation::Impl& impl) : impl_(impl), program_(*impl.program), constructor_init_(impl) {}
 
+bool Engine::grow(uint64_t counter, Fact& into, const Fact& from, bool widening_point) {
+  uint8_t& growths = growths_[counter];
+  if (!join_into(into, from, widening_point && growths >= kWideningDelay)) return false;
+  if (growths < kWideningDelay) ++growths;
+  return true;
+}
+
 void Engine::read(uint64_t k) {
   uint64_t block = (uint64_t(current_.function.index()) << 32) | current_.block.index();
   if (registered_.insert({k, block}).second) readers_[k].push_back(current_);
@@ -39,6 +46,28 @@ void Engine::reach_function(FunctionId function) {
   fs.vars.assign(g.num_variables(), Fact());
   fs.block_reached.assign(g.num_blocks(), 0);
   fs.queued.assign(g.num_blocks(), 0);
+  // Loop headers: every cycle goes through the target of a back edge of a depth-first walk, so
+  // widening there (and at parameters, returns and the heap) is enough to terminate, and the
+  // other blocks keep exact joins (a refined loop index stays refined in the loop body).
+  fs.loop_header.assign(g.num_blocks(), 0);
+  std::vector<uint8_t> colour(g.num_blocks(), 0);
+  std::vector<std::pair<BlockId, size_t>> stack{{g.start_block(), 0}};
+  colour[g.start_block().index()] = 1;
+  while (!stack.empty()) {
+    auto& [b, next] = stack.back();
+    const Block& block = g.block(b);
+    if (next == block.exits.size()) {
+      colour[b.index()] = 2;
+      stack.pop_back();
+      continue;
+    }
+    BlockId t = g.link(block.exits[next++]).target;
+    if (colour[t.index()] == 1) fs.loop_header[t.index()] = 1;
+    if (colour[t.index()] == 0) {
+      colour[t.index()] = 1;
+      stack.push_back({t, 0});
+    }
+  }
 }
 
 void Engine::instantiate(ClassId cls) {
@@ -106,15 +135,15 @@ void Engine::initialise() {
                                   [&](const auto& fv) { return fv.first == f; });
         FieldFacts& ff = impl_.fields[f.index()];
         if (given != info.field_values.end()) {
-          join_into(ff.fact, constant_fact(given->second));
+          join_into(ff.fact, constant_fact(given->second), false);
         } else {
-          join_into(ff.fact, zero_fact(p, p.field_info(f).type));
+          join_into(ff.fact, zero_fact(p, p.field_info(f).type), false);
           ff.zero_possible = true;
         }
       }
     } else {
       SiteInfo& site = impl_.sites[impl_.prebuilt_sites[i].index()];
-      for (ConstId item : info.items) join_into(site.items, constant_fact(item));
+      for (ConstId item : info.items) join_into(site.items, constant_fact(item), false);
     }
   }
   for (uint32_t i = 0; i < p.num_globals(); ++i) {
@@ -221,7 +250,10 @@ void Engine::follow_link(LinkId link_id, llvm::ArrayRef<std::pair<VarId, Fact>> 
   }
   FunctionState& fs = state();
   bool grew = false;
-  for (size_t i = 0; i < facts.size(); ++i) grew |= join_into(fs.vars[target.inputargs[i].index()], facts[i]);
+  bool widen = g.is_final(link.target) || fs.loop_header[link.target.index()] || link.target == g.start_block();
+  for (size_t i = 0; i < facts.size(); ++i)
+    grew |= grow(var_counter(current_.function, target.inputargs[i]), fs.vars[target.inputargs[i].index()],
+                 facts[i], widen);
   if (link.target == g.return_block()) {
     fs.block_reached[link.target.index()] = 1;
     if (grew) changed(key(kReturnKey, current_.function.index()));
@@ -242,8 +274,8 @@ void Engine::join_into_except(const Fact& raised) {
   Fact value = raised;
   value.may_be_null = false;
   Fact cls = value;
-  bool grew = join_into(fs.vars[except.inputargs[1].index()], value);
-  grew |= join_into(fs.vars[except.inputargs[0].index()], cls);
+  bool grew = grow(var_counter(current_.function, except.inputargs[1]), fs.vars[except.inputargs[1].index()], value);
+  grew |= grow(var_counter(current_.function, except.inputargs[0]), fs.vars[except.inputargs[0].index()], cls);
   fs.block_reached[g.except_block().index()] = 1;
   if (grew) changed(key(kRaiseKey, current_.function.index()));
 }

@@ -27,7 +27,7 @@ Fact zero_fact(const ir::Program& program, ir::TypeId type);
 Fact join(const Fact& a, const Fact& b);
 // `into` ⊔= `from`, widening interval bounds that grow to 0 or the extremes so that loops
 // terminate; true when `into` changed.
-bool join_into(Fact& into, const Fact& from);
+bool join_into(Fact& into, const Fact& from, bool widen = true);
 void add_member(Fact& fact, uint32_t member);
 Fact bottom();
 
@@ -39,6 +39,7 @@ struct FunctionState {
   std::vector<Fact> vars;              // by VarId
   std::vector<uint8_t> block_reached;  // by BlockId
   std::vector<uint8_t> queued;
+  std::vector<uint8_t> loop_header;    // by BlockId: the target of a back edge (widening point)
   std::map<uint32_t, std::vector<ir::FunctionId>> call_targets;  // OpId index -> sorted targets
   std::vector<ir::FunctionId> callees;                           // sorted
   EffectInfo effects;
@@ -103,6 +104,13 @@ class Engine {
   static uint64_t key(KeyKind kind, uint32_t index) { return (uint64_t(kind) << 32) | index; }
 
   // Dependencies: the block being processed reads `k`; `k` changed, re-flow its readers.
+  // `into` ⊔= `from` for the location `counter`; at a widening point, the interval widens once
+  // the location has grown kWideningDelay times (so a few exact joins keep [1, 2] precise).
+  static constexpr uint8_t kWideningDelay = 3;
+  bool grow(uint64_t counter, Fact& into, const Fact& from, bool widening_point = true);
+  uint64_t var_counter(ir::FunctionId function, ir::VarId var) const {
+    return (uint64_t(1) << 63) | (uint64_t(function.index()) << 32) | var.index();
+  }
   void read(uint64_t k);
   void changed(uint64_t k);
   void queue(ir::FunctionId function, ir::BlockId block);
@@ -149,6 +157,7 @@ class Engine {
   BlockRef current_;
   std::deque<BlockRef> worklist_;
   llvm::DenseMap<uint64_t, std::vector<BlockRef>> readers_;
+  llvm::DenseMap<uint64_t, uint8_t> growths_;
   llvm::DenseSet<std::pair<uint64_t, uint64_t>> registered_;
   llvm::DenseMap<uint32_t, std::vector<Refinement>> refinements_;  // bool VarId -> refinements
   ConstructorInit constructor_init_;

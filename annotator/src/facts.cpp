@@ -91,7 +91,7 @@ Fact join(const Fact& a, const Fact& b) {
   return fact;
 }
 
-bool join_into(Fact& into, const Fact& from) {
+bool join_into(Fact& into, const Fact& from, bool widen) {
   if (!from.reached) return false;
   if (!into.reached) {
     into = from;
@@ -103,13 +103,13 @@ bool join_into(Fact& into, const Fact& from) {
   // and the bounds of the integer types, so a bool or a u8 keeps its range.
   static constexpr int64_t kHigh[] = {0, 1, 127, 255, 32767, 65535, 2147483647, 4294967295, Fact::kMax};
   static constexpr int64_t kLow[] = {0, -1, -128, -32768, -2147483648LL, Fact::kMin};
-  if (joined.lo < into.lo)
+  if (widen && joined.lo < into.lo)
     for (int64_t t : kLow)
       if (t <= joined.lo) {
         joined.lo = t;
         break;
       }
-  if (joined.hi > into.hi)
+  if (widen && joined.hi > into.hi)
     for (int64_t t : kHigh)
       if (t >= joined.hi) {
         joined.hi = t;

@@ -169,6 +169,21 @@ void print_facts(const Annotation& a, llvm::raw_ostream& out) {
     for (ClassId c : e.raises) out << ' ' << p.class_info(c).name;
     if (e.raises_unknown) out << " unknown";
     out << '\n';
+    out << " effects:";
+    auto field_name = [&](FieldId f) {
+      const FieldInfo& fi = p.field_info(f);
+      return (fi.owner_class.valid() ? p.class_info(fi.owner_class).name : std::string("?")) + "." + fi.name;
+    };
+    for (FieldId f : e.fields_read) out << " reads " << field_name(f);
+    for (FieldId f : e.fields_written) out << " writes " << field_name(f);
+    for (GlobalId g : e.globals_read) out << " reads " << p.global_info(g).name;
+    for (GlobalId g : e.globals_written) out << " writes " << p.global_info(g).name;
+    for (TypeId t : e.containers_read) out << " reads " << p.type_name(t);
+    for (TypeId t : e.containers_written) out << " writes " << p.type_name(t);
+    if (e.allocates) out << " allocates";
+    if (e.calls_external) out << " external";
+    if (e.contains_loop) out << " loop";
+    out << '\n';
   }
 }
 

@@ -183,7 +183,8 @@ bool Engine::transfer(OpId op_id, Fact& result, Fact& raised, ClassId& resource)
         if (initialised && initialised->contains(f)) continue;
         FieldFacts& ff = impl_.fields[f.index()];
         ff.zero_possible = true;
-        if (join_into(ff.fact, zero_fact(program_, program_.field_info(f).type))) changed(key(kFieldKey, f.index()));
+        if (grow(key(kFieldKey, f.index()), ff.fact, zero_fact(program_, program_.field_info(f).type)))
+          changed(key(kFieldKey, f.index()));
       }
       return true;
     }
@@ -197,7 +198,7 @@ bool Engine::transfer(OpId op_id, Fact& result, Fact& raised, ClassId& resource)
       FieldId f = program_.constant(op.args[1].constant()).field();
       FieldFacts& ff = impl_.fields[f.index()];
       ff.written = true;
-      if (join_into(ff.fact, arg(2))) changed(key(kFieldKey, f.index()));
+      if (grow(key(kFieldKey, f.index()), ff.fact, arg(2))) changed(key(kFieldKey, f.index()));
       return true;
     }
     case Opcode::getglobal: {
@@ -208,7 +209,7 @@ bool Engine::transfer(OpId op_id, Fact& result, Fact& raised, ClassId& resource)
     }
     case Opcode::setglobal: {
       GlobalId gl = program_.constant(op.args[0].constant()).global();
-      if (join_into(impl_.globals[gl.index()], arg(1))) changed(key(kGlobalKey, gl.index()));
+      if (grow(key(kGlobalKey, gl.index()), impl_.globals[gl.index()], arg(1))) changed(key(kGlobalKey, gl.index()));
       return true;
     }
     case Opcode::instanceof:
@@ -386,7 +387,7 @@ bool Engine::call_targets(OpId op_id, llvm::ArrayRef<FunctionId> targets, llvm::
     const Block& start = g.block(g.start_block());
     bool grew = false;
     for (size_t i = 0; i < args.size() && i < start.inputargs.size(); ++i)
-      grew |= join_into(fs.vars[start.inputargs[i].index()], args[i]);
+      grew |= grow(var_counter(target, start.inputargs[i]), fs.vars[start.inputargs[i].index()], args[i]);
     if (grew || !fs.block_reached[g.start_block().index()]) queue(target, g.start_block());
     read(key(kReturnKey, target.index()));
     read(key(kRaiseKey, target.index()));

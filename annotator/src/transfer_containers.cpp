@@ -42,7 +42,7 @@ void Engine::write_items(const Fact& container, const Fact& value, bool values, 
     SiteInfo& site = impl_.sites[s];
     site.resized |= resize;
     site.mutated |= mutate;
-    if (value.reached && join_into(values ? site.values : site.items, value))
+    if (value.reached && grow(key(values ? kValuesKey : kItemsKey, s), values ? site.values : site.items, value))
       changed(key(values ? kValuesKey : kItemsKey, s));
   }
 }
