@@ -19,7 +19,16 @@ using graphinterp::Value;
 
 class FactChecker : public graphinterp::Observer {
  public:
-  explicit FactChecker(const annotator::Annotation& a) : a_(a), p_(a.program()) {}
+  explicit FactChecker(const annotator::Annotation& a) : a_(a), p_(a.program()), op_sites_(p_.num_functions()) {
+    // Dense (function, op) -> site tables: on_op runs for every operation.
+    for (uint32_t s = 0; s < a.num_sites(); ++s) {
+      const annotator::SiteInfo& site = a.site(annotator::SiteId(s));
+      if (!site.function.valid()) continue;
+      std::vector<uint32_t>& table = op_sites_[site.function.index()];
+      if (table.size() <= site.op.index()) table.resize(site.op.index() + 1, kNoSite);
+      table[site.op.index()] = s;
+    }
+  }
 
   void on_enter(FunctionId function, const Value* args, size_t num_args) override {
     if (a_.is_constructor(function) && num_args > 0) constructing_.push_back(graphinterp::identity_of(args[0]));
@@ -40,8 +49,9 @@ class FactChecker : public graphinterp::Observer {
     const Graph& g = *p_.function_info(function).graph;
     const Operation& op = g.op(op_id);
     if (op.result.valid()) {
-      annotator::SiteId site = a_.site_of(function, op_id);
-      if (site.valid()) sites_[graphinterp::identity_of(vars[op.result.index()])] = site.index();
+      const std::vector<uint32_t>& table = op_sites_[function.index()];
+      if (op_id.index() < table.size() && table[op_id.index()] != kNoSite)
+        sites_[graphinterp::identity_of(vars[op.result.index()])] = table[op_id.index()];
       check(function, g, op.result, vars[op.result.index()]);
     }
     auto operand = [&](unsigned i) {
@@ -115,36 +125,29 @@ class FactChecker : public graphinterp::Observer {
     if (!types.is_reference(type)) return "";
     if (value.is_null()) return fact.may_be_null ? "" : "null";
     if (fact.unknown_members) return "";
-    uint32_t member;
-    std::string what;
+    // Describing the value builds strings: only once the value is known not to fit.
     switch (kind) {
       case TypeKind::kPointer: {
         ClassId cls = graphinterp::class_of(value);
-        if (!cls.valid()) return "";
-        member = cls.index();
-        what = "an instance of " + p_.class_info(cls).name;
-        break;
+        if (!cls.valid() || fact.has_member(cls.index())) return "";
+        return "an instance of " + p_.class_info(cls).name;
       }
       case TypeKind::kClassRef:
-        member = value.as_class().index();
-        what = "class " + p_.class_info(value.as_class()).name;
-        break;
+        if (fact.has_member(value.as_class().index())) return "";
+        return "class " + p_.class_info(value.as_class()).name;
       case TypeKind::kFunction:
-        member = value.as_function().index();
-        what = "@" + p_.function_info(value.as_function()).name;
-        break;
+        if (fact.has_member(value.as_function().index())) return "";
+        return "@" + p_.function_info(value.as_function()).name;
       case TypeKind::kList:
       case TypeKind::kArray:
       case TypeKind::kDict: {
         auto found = sites_.find(graphinterp::identity_of(value));
-        if (found == sites_.end()) return "";  // a prebuilt or argv: not tracked at run time
-        member = found->second;
-        what = "a container from site" + std::to_string(member);
-        break;
+        // A prebuilt or argv is not tracked at run time.
+        if (found == sites_.end() || fact.has_member(found->second)) return "";
+        return "a container from site" + std::to_string(found->second);
       }
       default: return "";
     }
-    return fact.has_member(member) ? "" : what;
   }
 
   [[noreturn]] void fail(FunctionId function, const std::string& where, const std::string& what) {
@@ -155,8 +158,10 @@ class FactChecker : public graphinterp::Observer {
     std::_Exit(kFactViolationStatus);
   }
 
+  static constexpr uint32_t kNoSite = ~0u;
   const annotator::Annotation& a_;
   const Program& p_;
+  std::vector<std::vector<uint32_t>> op_sites_;
   std::vector<int64_t> constructing_;
   llvm::DenseMap<int64_t, uint32_t> sites_;  // container identity -> allocation site
 };
