@@ -6,6 +6,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "rtoolchain/frontend/frontend.h"
+#include "annotate_command.h"
 #include "check_command.h"
 #include "graphs_command.h"
 #include "rtype_command.h"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
   if (auto status = rtoolchain::driver::run_selected_check_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_graphs_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_run_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_annotate_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_rtype_command()) return *status;
   cl::PrintHelpMessage();
   return 1;

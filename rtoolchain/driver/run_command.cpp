@@ -9,6 +9,8 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "rt/main.h"
+#include "check_facts.h"
+#include "rtoolchain/annotator/annotator.h"
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/graphinterp/graphinterp.h"
 #include "rtoolchain/ir/ir.h"
@@ -30,6 +32,7 @@ cl::opt<std::string> run_ir_mode("mode",
                                  cl::desc("graph (the program as written) | ll (rtyped first when high level)"),
                                  cl::init("graph"), cl::sub(run_ir_command));
 
+
 cl::SubCommand run_command("run", "Run a target (--mode=graph: its flow graphs, in the graph interpreter)");
 cl::opt<std::string> run_mode("mode", cl::desc("graph | ll (low-level graphs, after the rtyper)"),
                               cl::init("graph"), cl::sub(run_command));
@@ -41,6 +44,9 @@ cl::opt<std::string> run_target(cl::Positional, cl::desc("<target.rttarget>"), c
                                 cl::sub(run_command));
 cl::list<std::string> run_args(cl::Positional, cl::desc("-- <program arguments>..."),
                                cl::sub(run_command));
+cl::opt<bool> check_facts("check-facts",
+                          cl::desc("Annotate the program, then assert every fact at run time (graph mode)"),
+                          cl::sub(run_ir_command), cl::sub(run_command));
 
 // Verifies the program, then runs it like host mode's main(); argv[0] names the program.
 int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
@@ -50,7 +56,15 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
     llvm::errs() << "rtoolchain: " << errors.size() << " verifier error(s); not running\n";
     return 1;
   }
-  return static_cast<int>(graphinterp::run_program(program, argv));
+  if (!check_facts) return static_cast<int>(graphinterp::run_program(program, argv));
+  annotator::Annotation annotation = annotator::annotate(program);
+  for (const annotator::AnnotatorError& error : annotation.errors()) llvm::errs() << error.to_string() << '\n';
+  if (!annotation.errors().empty()) {
+    llvm::errs() << "rtoolchain: " << annotation.errors().size() << " annotator error(s); not running\n";
+    return 1;
+  }
+  std::unique_ptr<graphinterp::Observer> checker = make_fact_checker(annotation);
+  return static_cast<int>(graphinterp::run_program(program, argv, checker.get()));
 }
 
 int run_ir() {

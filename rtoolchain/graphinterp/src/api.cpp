@@ -8,6 +8,25 @@ using namespace ir;
 
 Interpreter::Interpreter(const Program& program) : impl_(new Impl(program)) {}
 Interpreter::~Interpreter() { delete impl_; }
+void Interpreter::set_observer(Observer* observer) { impl_->observer = observer; }
+
+ClassId class_of(Value object) {
+  if (object.tag != Tag::kObject || object.is_null()) return ClassId();
+  return ClassId(object.as_ptr<GObject>()->class_index);
+}
+
+int64_t identity_of(Value ref) {
+  if (ref.is_null()) return 0;
+  switch (ref.tag) {
+    case Tag::kObject:
+    case Tag::kDictIter:
+    case Tag::kStrBuilder: return ref.as_ptr<HeapObject>()->identity;
+    case Tag::kList: return ref.as_ptr<GList>()->identity;
+    case Tag::kArray: return ref.as_ptr<GArray>()->identity;
+    case Tag::kDict: return ref.as_ptr<GDict>()->identity;
+    default: return 0;
+  }
+}
 
 Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
   Outcome outcome;
@@ -82,7 +101,7 @@ Value Interpreter::field(Value object, llvm::StringRef class_name, llvm::StringR
 
 int64_t Interpreter::identity_hash(Value ref) { return impl_->identity_of(ref); }
 
-int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv) {
+int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv, Observer* observer) {
   std::string name = argv.empty() ? "rt" : argv[0];
   name = name.substr(name.rfind('/') + 1);
   rt::Str prog = rt::Str::from_bytes(name);
@@ -95,6 +114,7 @@ int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv) {
   {
     Interpreter interpreter(program);
     Value args = interpreter.make_str_list(argv);
+    interpreter.set_observer(observer);
     outcome = interpreter.call(entry, {args});
   }
   rt::flush_stdout();

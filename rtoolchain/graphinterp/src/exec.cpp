@@ -36,6 +36,7 @@ bool is_call(Opcode opcode) {
 
 // One activation of a graph: its variables (and link scratch) and where it is.
 struct Frame {
+  FunctionId function;
   const Graph* graph;
   Value* vars;
   Value* temp;
@@ -135,7 +136,11 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
     const Graph* graph = program.function_info(fn).graph.get();
     Value* temp;
     Value* vars = new_frame(fn, args, num_args, &temp);
-    frames.push({graph, vars, temp, graph->start_block(), 0});
+    frames.push({fn, graph, vars, temp, graph->start_block(), 0});
+    if (observer) {
+      observer->on_enter(fn, args, num_args);
+      observer->on_block(fn, graph->start_block(), vars);
+    }
   }
   // True when the top frame's current operation raised (the pending exception is set).
   bool raised = false;
@@ -145,6 +150,7 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
     if (!raised) {
       if (f.block == graph.return_block()) {
         Value value = f.vars[graph.block(f.block).inputargs[0].index()];
+        if (observer) observer->on_leave(f.function);
         frames.pop();
         if (frames.size() == 0) {
           result = value;
@@ -154,12 +160,15 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
         Frame& caller = frames.top();
         const Operation& call_op = caller.graph->op(caller.graph->block(caller.block).operations[caller.op]);
         if (call_op.result.valid()) caller.vars[call_op.result.index()] = value;
+        if (observer)
+          observer->on_op(caller.function, caller.graph->block(caller.block).operations[caller.op], caller.vars);
         ++caller.op;
         continue;
       }
       if (f.block == graph.except_block()) {
         const Block& except = graph.block(f.block);
         set_pending(f.vars[except.inputargs[0].index()], f.vars[except.inputargs[1].index()]);
+        if (observer) observer->on_leave(f.function);
         frames.pop();
         if (frames.size() == 0) return false;
         raised = true;  // the caller's call raised
@@ -183,7 +192,12 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
             }
             Value* callee_temp;
             Value* callee_vars = new_frame(prepared.function, prepared.args, prepared.num_args, &callee_temp);
-            frames.push({callee.graph.get(), callee_vars, callee_temp, callee.graph->start_block(), 0});
+            frames.push({prepared.function, callee.graph.get(), callee_vars, callee_temp,
+                         callee.graph->start_block(), 0});
+            if (observer) {
+              observer->on_enter(prepared.function, prepared.args, prepared.num_args);
+              observer->on_block(prepared.function, callee.graph->start_block(), callee_vars);
+            }
             entered = true;  // `f` may have moved: touch it no more
             break;
           }
@@ -197,6 +211,7 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
           raised = true;
           break;
         }
+        if (observer) observer->on_op(f.function, block.operations[f.op], f.vars);
       }
       if (entered) continue;
     }
@@ -214,6 +229,7 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
         }
       }
       if (!link) {
+        if (observer) observer->on_leave(f.function);
         frames.pop();
         if (frames.size() == 0) return false;
         continue;  // still raised: now the caller's call
@@ -234,6 +250,7 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
     for (size_t a = 0; a < n; ++a) f.vars[target.inputargs[a].index()] = f.temp[a];
     f.block = link->target;
     f.op = 0;
+    if (observer && link->target != graph.except_block()) observer->on_block(f.function, f.block, f.vars);
   }
 }
 

@@ -48,6 +48,7 @@ struct Interpreter::Impl {
   ~Impl();
 
   const ir::Program& program;
+  Observer* observer = nullptr;
   GcRoots* roots;
   int64_t next_identity = 1;
   int64_t depth = 0;         // graph and external calls in progress

@@ -521,6 +521,13 @@ void print_function(const Program& program, FunctionId function, llvm::raw_ostre
   FunctionPrinter(program, function).print(out);
 }
 
+FunctionNames::FunctionNames(const Program& program, FunctionId function)
+    : printer_(std::make_unique<FunctionPrinter>(program, function)) {}
+FunctionNames::~FunctionNames() = default;
+std::string FunctionNames::block(BlockId block) const { return printer_->block_name(block); }
+std::string FunctionNames::var(VarId var) const { return printer_->var_name(var); }
+std::string FunctionNames::op(OpId op) const { return "`" + printer_->op_text(op) + "`"; }
+
 std::string constant_to_string(const Program& program, ConstId constant) {
   std::string text;
   llvm::raw_string_ostream out(text);

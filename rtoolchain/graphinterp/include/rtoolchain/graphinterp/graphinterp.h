@@ -66,6 +66,26 @@ struct Outcome {
 // Calls past this depth raise rt::RecursionError (docs/graphinterp.md, "Recursion").
 inline constexpr int64_t kMaxCallDepth = 100000;
 
+// Watches a run (rtoolchain run --check-facts asserts the annotator's facts with it). Costs
+// one test of a null pointer per block, operation and call when no observer is set.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  // A graph function starts, its parameters set; it ends (returned or raised).
+  virtual void on_enter(ir::FunctionId function, const Value* args, size_t num_args) = 0;
+  virtual void on_leave(ir::FunctionId function) = 0;
+  // Control enters a block (the start block after on_enter, the return block, not the except
+  // block), its input arguments set in `vars` (indexed by VarId).
+  virtual void on_block(ir::FunctionId function, ir::BlockId block, const Value* vars) = 0;
+  // An operation completed without raising; its result, if any, is in `vars`.
+  virtual void on_op(ir::FunctionId function, ir::OpId op, const Value* vars) = 0;
+};
+
+// What an observer may ask of values: an object's run-time class, a reference's identity (the
+// same counter dict hashes use), a list's, array's or dict's length.
+ir::ClassId class_of(Value object);
+int64_t identity_of(Value ref);
+
 // One run of a program: its globals, prebuilt objects and identity counter. The program must
 // outlive the interpreter and must have verified (the interpreter trusts the verifier).
 class Interpreter {
@@ -76,6 +96,8 @@ class Interpreter {
   Interpreter& operator=(const Interpreter&) = delete;
 
   Outcome call(ir::FunctionId function, llvm::ArrayRef<Value> args);
+  // Every later call is watched by `observer` (not owned; null: none).
+  void set_observer(Observer* observer);
   // By name; kError when there is no such function.
   Outcome call(llvm::StringRef function, llvm::ArrayRef<Value> args);
 
@@ -98,6 +120,7 @@ class Interpreter {
 // main(): flushes stdout, reports an uncaught exception ("<prog>: uncaught rt::<Type>: <msg>")
 // or a null dereference ("<prog>: fatal error: ...") on stderr with status 70, and returns the
 // exit status. `<prog>` is the file name of argv[0].
-int64_t run_program(const ir::Program& program, llvm::ArrayRef<std::string> argv);
+int64_t run_program(const ir::Program& program, llvm::ArrayRef<std::string> argv,
+                    Observer* observer = nullptr);
 
 }  // namespace rtoolchain::graphinterp

@@ -7,6 +7,7 @@
 // and below: the text printer and parser, the verifier and the Graphviz printer.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,23 @@ void print_function(const Program& program, FunctionId function, llvm::raw_ostre
 std::string program_to_string(const Program& program);
 // One constant as it appears in the text ("2:i64", "field Frame.pc").
 std::string constant_to_string(const Program& program, ConstId constant);
+
+// The names the text printer gives one function's blocks, variables and operations, for the
+// messages of later stages that point into printed text ("block3", "v7", "`v7: i64 = ...`").
+class FunctionPrinter;
+class FunctionNames {
+ public:
+  FunctionNames(const Program& program, FunctionId function);
+  ~FunctionNames();
+  FunctionNames(const FunctionNames&) = delete;
+  FunctionNames& operator=(const FunctionNames&) = delete;
+  std::string block(BlockId block) const;
+  std::string var(VarId var) const;
+  std::string op(OpId op) const;
+
+ private:
+  std::unique_ptr<FunctionPrinter> printer_;
+};
 
 // Parses IR text. The error is the first problem found, "name:line:col: error: message".
 llvm::Expected<Program> parse_program(llvm::StringRef text, llvm::StringRef buffer_name = "<input>");
