@@ -13,6 +13,4 @@ namespace rtoolchain::driver {
 std::optional<int> run_selected_annotate_command();
 
 // The program of a target file or an IR text file, verified; null after printing the errors.
-std::unique_ptr<ir::Program> load_program(const std::string& path);
-
 }  // namespace rtoolchain::driver

@@ -1,4 +1,5 @@
 #include "rtype_command.h"
+#include "load_program.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -38,35 +39,6 @@ int run_rtype() {
 }
 
 }  // namespace
-
-std::unique_ptr<ir::Program> load_program(const std::string& path) {
-  if (llvm::StringRef(path).ends_with(".rtir")) {
-    auto buffer = llvm::MemoryBuffer::getFile(path);
-    if (!buffer) {
-      llvm::errs() << "rtoolchain: cannot read " << path << ": " << buffer.getError().message() << '\n';
-      return nullptr;
-    }
-    auto program = ir::parse_program((*buffer)->getBuffer(), path);
-    if (!program) {
-      llvm::errs() << llvm::toString(program.takeError()) << '\n';
-      return nullptr;
-    }
-    return std::make_unique<ir::Program>(std::move(*program));
-  }
-  auto target = frontend::Target::load(path);
-  if (!target) {
-    llvm::errs() << "rtoolchain: " << llvm::toString(target.takeError()) << '\n';
-    return nullptr;
-  }
-  frontend::Diagnostics diags;
-  std::unique_ptr<ir::Program> program = frontend::build_program(*target, diags);
-  if (!program || diags.has_errors()) {
-    diags.print(llvm::errs());
-    llvm::errs() << "rtoolchain: " << diags.count() << " error(s)\n";
-    return nullptr;
-  }
-  return program;
-}
 
 std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize) {
   if (!program) return nullptr;

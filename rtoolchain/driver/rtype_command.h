@@ -16,8 +16,6 @@ std::optional<int> run_selected_rtype_command();
 
 // Loads a high- or low-level program: a `.rtir` file is parsed, anything else is a target file
 // built by the front end. Reports problems on stderr and returns null.
-std::unique_ptr<ir::Program> load_program(const std::string& path);
-
 // The program at the low level: rtyped when it is high level (`devirtualize` is "none" or
 // "cha", see rtyper::class_hierarchy_single_target), then verified. A verifier error on the
 // rtyper's output is a toolchain bug and reported as such. Null after reporting a problem.

@@ -1,5 +1,6 @@
 // The run commands: graph mode through the graph interpreter (rtoolchain/graphinterp).
 #include "run_command.h"
+#include "load_program.h"
 
 #include <string>
 #include <vector>
