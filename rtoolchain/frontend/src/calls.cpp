@@ -51,15 +51,11 @@ ir::Value FunctionBuilder::call(const clang::CallExpr* expr) {
     object = args.front();
     args.erase(args.begin());
   }
-  // Assigning a value (Str, a DictItem) is its trivial copy assignment.
+  // Assigning a value (Str, a DictItem, a value struct) is its implicit copy assignment.
   if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
-      method && method->isTrivial() && (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) &&
-      object && args.size() == 1) {
-    LValue place = lvalue(object);
-    ir::Value v = value(args[0]);
-    store(place, v);
-    return v;
-  }
+      method && (method->isTrivial() || (!method->isUserProvided() && is_value_struct(method->getParent()))) &&
+      (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) && object && args.size() == 1)
+    return assign(object, args[0]);
   if (const LibraryOp* op = library_op_of(callee)) return library_call(expr, callee, *op, object, args);
   if (is_rt_library(callee)) {
     error(expr, "L1 rt-api", "'" + callee->getQualifiedNameAsString() + "' is not part of the rt API");
@@ -218,8 +214,13 @@ ir::Value FunctionBuilder::str_from_literal(const clang::Expr* expr) {
 ir::Value FunctionBuilder::construct(const clang::CXXConstructExpr* expr) {
   const clang::CXXConstructorDecl* ctor = expr->getConstructor();
   ir::TypeId type = type_of(expr);
-  // Copies of values (Str, DictItem...) are the value itself.
-  if (ctor->isCopyOrMoveConstructor() && ctor->isTrivial() && expr->getNumArgs() == 1) return value(expr->getArg(0));
+  // Copies of values (Str, DictItem, value structs) are the value itself.
+  bool struct_ctor = is_value_struct(ctor->getParent()) && !ctor->isUserProvided();
+  if (ctor->isCopyOrMoveConstructor() && (ctor->isTrivial() || struct_ctor) && expr->getNumArgs() == 1)
+    return value(expr->getArg(0));
+  // A value struct's implicit default constructor (value-initialisation `Pos()`, a field or an
+  // rt::Array item without initialiser): its default member initialisers, zeros otherwise.
+  if (struct_ctor && ctor->isDefaultConstructor()) return default_struct(ctor->getParent(), expr);
   const LibraryOp* op = library_op_of(ctor);
   if (is_form(op, "str_literal")) {
     if (expr->getNumArgs() == 0) return program_.const_str("");
@@ -234,7 +235,7 @@ ir::Value FunctionBuilder::construct(const clang::CXXConstructExpr* expr) {
     error(expr, "C3 make-only", "rt objects are made with rt::make<T>(...)");
     return poison(type);
   }
-  error(expr, "C3 make-only", "GC objects are made with rt::make<T>(...); value structs are not supported yet");
+  error(expr, "C3 make-only", "GC objects are made with rt::make<T>(...)");
   return poison(type);
 }
 

@@ -117,7 +117,13 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       return program_.const_none();
     case clang::Stmt::ImplicitValueInitExprClass: case clang::Stmt::CXXScalarValueInitExprClass:
       return poison(type_of(expr));
-    case clang::Stmt::CXXThisExprClass: return lookup(&this_key_, expr);
+    case clang::Stmt::CXXThisExprClass:
+      if (!active_defaults_.empty() && !find_slot(&this_key_)) {
+        error(expr, "T6 value-structs", "a default member initialiser of a value struct uses only the fields before it");
+        return poison(type_of(expr));
+      }
+      return lookup(&this_key_, expr);
+    case clang::Stmt::InitListExprClass: return init_list(llvm::cast<clang::InitListExpr>(expr));
     case clang::Stmt::DeclRefExprClass: return decl_ref(llvm::cast<clang::DeclRefExpr>(expr));
     case clang::Stmt::MemberExprClass: return member(llvm::cast<clang::MemberExpr>(expr));
     case clang::Stmt::ImplicitCastExprClass: case clang::Stmt::CXXStaticCastExprClass:
@@ -128,9 +134,9 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       const auto* op = llvm::cast<clang::BinaryOperator>(expr);
       if (op->isLogicalOp()) return logical(op);
       if (op->isAssignmentOp()) return assignment(op);
-      if (op->getOpcode() == clang::BO_Comma) {
-        error(expr, "E4 no-comma-operator", "the comma operator is not RC++");
-        return program_.const_none();
+      if (op->getOpcode() == clang::BO_Comma) {  // only where rule E4 allows it: left to right
+        value(op->getLHS());
+        return value(op->getRHS());
       }
       return binary(op);
     }
@@ -176,7 +182,11 @@ ir::Value FunctionBuilder::decl_ref(const clang::DeclRefExpr* expr) {
     ir::TypeId t = type_of(expr);
     return t.valid() ? ir::Value(program_.const_int(t, constant->getInitVal().getExtValue())) : program_.const_none();
   }
-  if (const auto* binding = llvm::dyn_cast<clang::BindingDecl>(decl)) return lookup(binding, expr);
+  if (const auto* binding = llvm::dyn_cast<clang::BindingDecl>(decl)) {
+    // A dict item's parts are slots of the range-for; a struct's are its hidden variable's fields.
+    if (find_slot(binding) || !binding->getBinding()) return lookup(binding, expr);
+    return value(binding->getBinding());
+  }
   if (const auto* var = llvm::dyn_cast<clang::VarDecl>(decl)) {
     if (var->hasLocalStorage()) return lookup(var, expr);
     if (model_.is_driver(var)) {
@@ -194,8 +204,12 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
   expr = expr->IgnoreParens();
   LValue place;
   if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr)) {
+    if (const auto* binding = llvm::dyn_cast<clang::BindingDecl>(ref->getDecl());
+        binding && !find_slot(binding) && binding->getBinding())
+      return lvalue(binding->getBinding());
     if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl())) {
       place.type = type_of(var->getType(), expr);
+      place.base_type = place.type;
       if (var->hasLocalStorage()) {
         place.kind = LValue::Kind::kLocal;
         place.key = var;
@@ -209,8 +223,27 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
     }
   } else if (const auto* member_expr = llvm::dyn_cast<clang::MemberExpr>(expr)) {
     const auto* field = llvm::dyn_cast<clang::FieldDecl>(member_expr->getMemberDecl());
+    if (field && is_value_struct(llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent()))) {
+      // A field of a value struct: the place holding the struct, one more step on the path.
+      const clang::Expr* base = member_expr->getBase()->IgnoreParenImpCasts();
+      if (member_expr->isArrow() && llvm::isa<clang::CXXThisExpr>(base)) {
+        const Slot* self = find_slot(&this_key_);
+        if (!self) return error(expr, "T6 value-structs", "this struct cannot be assigned to here"), place;
+        place.kind = LValue::Kind::kLocal;
+        place.key = &this_key_;
+        place.base_type = self->type;
+      } else {
+        place = lvalue(member_expr->getBase());
+      }
+      ir::FieldId id = model_.field_of(field, expr->getBeginLoc());
+      place.type = type_of(field->getType(), expr);
+      if (!id.valid() || !place.type.valid()) place.kind = LValue::Kind::kInvalid;
+      place.path.push_back(id);
+      return place;
+    }
     if (field) {
       place.type = type_of(field->getType(), expr);
+      place.base_type = place.type;
       if (const LibraryOp* op = library_op_of(field); op && op->name.starts_with("dictiter_")) {
         // A DictItem of a range-for over a dict: its parts are the loop's slots.
         const auto* base = llvm::dyn_cast<clang::DeclRefExpr>(member_expr->getBase()->IgnoreParenImpCasts());
@@ -228,7 +261,7 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
         return place;
       }
       if (!member_expr->isArrow()) {
-        error(expr, "T6 value-structs", "fields of values are not supported by the graph builder yet");
+        error(expr, "L1 rt-api", "'" + field->getNameAsString() + "' is not a field the graph builder can reach");
         return place;
       }
       place.object = value(member_expr->getBase());
@@ -242,18 +275,43 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
 }
 
 ir::Value FunctionBuilder::load(const LValue& place) {
+  ir::Value v = load_base(place);
+  for (ir::FieldId field : place.path)
+    v = emit(ir::Opcode::struct_getfield, {v, program_.const_field(field)}, program_.field_info(field).type);
+  return v;
+}
+
+// A write below a struct field rebuilds each enclosing struct, innermost first, and stores the
+// outermost back into the base. The base is read here, after the right operand ran (rule E1), so
+// a write the right operand made to a sibling field is kept, as in C++. None of these operations
+// can raise, so no block split can separate them.
+void FunctionBuilder::store(const LValue& place, ir::Value v) {
+  if (place.kind == LValue::Kind::kInvalid) return;
+  if (place.path.empty()) return store_base(place, v);
+  std::vector<ir::Value> parents{load_base(place)};
+  for (size_t i = 0; i + 1 < place.path.size(); ++i)
+    parents.push_back(emit(ir::Opcode::struct_getfield, {parents.back(), program_.const_field(place.path[i])},
+                           program_.field_info(place.path[i]).type));
+  for (size_t i = place.path.size(); i-- > 0;) {
+    ir::TypeId parent_type = i == 0 ? place.base_type : program_.field_info(place.path[i - 1]).type;
+    v = emit(ir::Opcode::struct_setfield, {parents[i], program_.const_field(place.path[i]), v}, parent_type);
+  }
+  store_base(place, v);
+}
+
+ir::Value FunctionBuilder::load_base(const LValue& place) {
   switch (place.kind) {
     case LValue::Kind::kLocal: return lookup(place.key, nullptr);
-    case LValue::Kind::kGlobal: return emit(ir::Opcode::getglobal, {program_.const_global(place.global)}, place.type);
+    case LValue::Kind::kGlobal: return emit(ir::Opcode::getglobal, {program_.const_global(place.global)}, place.base_type);
     case LValue::Kind::kField:
       return emit(ir::Opcode::getfield, {place.object, program_.const_field(place.field)},
                   program_.field_info(place.field).type);
     case LValue::Kind::kInvalid: break;
   }
-  return poison(place.type);
+  return poison(place.base_type);
 }
 
-void FunctionBuilder::store(const LValue& place, ir::Value v) {
+void FunctionBuilder::store_base(const LValue& place, ir::Value v) {
   switch (place.kind) {
     case LValue::Kind::kLocal: return assign_slot(place.key, v);
     case LValue::Kind::kGlobal: emit(ir::Opcode::setglobal, {program_.const_global(place.global), v}); return;
@@ -267,6 +325,9 @@ ir::Value FunctionBuilder::member(const clang::MemberExpr* expr) {
     error(expr, "F5 function-pointers", "a method can only be called");
     return program_.const_none();
   }
+  const auto* field = llvm::dyn_cast<clang::FieldDecl>(expr->getMemberDecl());
+  if (field && is_value_struct(llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent())))
+    return struct_field(expr, field);
   return load(lvalue(expr));
 }
 
@@ -525,50 +586,67 @@ ir::Value FunctionBuilder::unary(const clang::UnaryOperator* expr) {
       store(place, updated);
       return expr->isPrefix() ? updated : old;
     }
-    case clang::UO_AddrOf: error(expr, "M1 no-address-of", "taking an address is not RC++"); return poison(type);
+    case clang::UO_AddrOf: {
+      // `&f` of a free or static member function is a function pointer (rule F5).
+      const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr->getSubExpr()->IgnoreParens());
+      if (ref && llvm::isa<clang::FunctionDecl>(ref->getDecl())) return value(ref);
+      error(expr, "M1 no-address-of", "taking an address is not RC++");
+      return poison(type);
+    }
     case clang::UO_Deref:
+      // `*this` in a const member function of a value struct: the struct value itself.
+      if (llvm::isa<clang::CXXThisExpr>(expr->getSubExpr()->IgnoreParenImpCasts()) && find_slot(&this_key_) &&
+          program_.types().kind(find_slot(&this_key_)->type) == ir::TypeKind::kStruct)
+        return value(expr->getSubExpr());
       error(expr, "M2 pointer-operations", "dereference a container only as a range-for's range");
       return poison(type);
     default: error(expr, "P7 unlisted-features", "unsupported unary operator"); return poison(type);
   }
 }
 
-ir::Value FunctionBuilder::assignment(const clang::BinaryOperator* expr) {
-  LValue place = lvalue(expr->getLHS());
-  // The object of a field outlives the right operand, which may end the block (&&, ?:, a
-  // raising call inside a try): it waits in a slot.
-  const void* object_key = temp_key();
+// `lhs = rhs` (built-in, or a struct's or Str's implicit copy assignment): the right operand is
+// evaluated before the left one (C++17, rule E1).
+ir::Value FunctionBuilder::assign(const clang::Expr* lhs, const clang::Expr* rhs) {
   size_t scope = env_.size();
-  if (place.kind == LValue::Kind::kField)
-    push_slot(object_key, program_.type_of(*graph_, place.object), place.object);
-  auto reload = [&] {
-    if (place.kind == LValue::Kind::kField) place.object = lookup(object_key, expr);
-  };
-  if (expr->getOpcode() == clang::BO_Assign) {
-    ir::Value v = value(expr->getRHS());
-    reload();
-    env_.resize(scope);
-    store(place, v);
-    return v;
-  }
-  // Compound assignment: the left operand converted to the computation type, the operation, the
-  // result converted back (C++ [expr.ass]).
+  const void* right_key = temp_key();
+  ir::Value right = value(rhs);
+  push_slot(right_key, program_.type_of(*graph_, right), right);
+  LValue place = lvalue(lhs);  // may split the block: the right operand waits in its slot
+  right = lookup(right_key, rhs);
+  env_.resize(scope);
+  store(place, right);
+  return right;
+}
+
+ir::Value FunctionBuilder::assignment(const clang::BinaryOperator* expr) {
+  if (expr->getOpcode() == clang::BO_Assign) return assign(expr->getLHS(), expr->getRHS());
+  // Compound assignment: the right operand first (rule E1), then the left operand is read,
+  // converted to the computation type, operated on and converted back (C++ [expr.ass]).
   const auto* compound = llvm::cast<clang::CompoundAssignOperator>(expr);
+  size_t scope = env_.size();
+  const void* right_key = temp_key();
+  ir::Value right = value(expr->getRHS());
+  push_slot(right_key, program_.type_of(*graph_, right), right);
+  LValue place = lvalue(expr->getLHS());
+  right = lookup(right_key, expr);
   ir::TypeId lhs_computation = type_of(compound->getComputationLHSType(), expr);
   ir::TypeId result_computation = type_of(compound->getComputationResultType(), expr);
-  if (place.kind == LValue::Kind::kInvalid || !lhs_computation.valid()) return program_.const_none();
+  if (place.kind == LValue::Kind::kInvalid || !lhs_computation.valid()) {
+    env_.resize(scope);
+    return program_.const_none();
+  }
+  // The field's object outlives the operation, which may end the block inside a try.
+  const void* object_key = temp_key();
+  if (place.kind == LValue::Kind::kField)
+    push_slot(object_key, program_.type_of(*graph_, place.object), place.object);
   ir::Value old = load(place);
-  size_t mark = env_.size();
-  push_slot(temp_key(), place.type, old);
-  ir::Value right = value(expr->getRHS());
-  old = env_[mark].value;
-  reload();
-  env_.resize(scope);
   bool is_float = program_.types().kind(lhs_computation) == ir::TypeKind::kFloat;
   ir::Value left = is_float ? old : convert_int(old, place.type, lhs_computation);
   clang::BinaryOperatorKind op = clang::BinaryOperator::getOpForCompoundAssignment(expr->getOpcode());
   ir::Value result = arithmetic(op, left, right, result_computation, expr, expr->getRHS());
   if (!is_float) result = convert_int(result, result_computation, place.type);
+  if (place.kind == LValue::Kind::kField) place.object = lookup(object_key, expr);
+  env_.resize(scope);
   store(place, result);
   return result;
 }

@@ -37,6 +37,12 @@ ir::Value FunctionBuilder::lookup(const void* key, const clang::Expr* use) {
   return program_.const_none();
 }
 
+const FunctionBuilder::Slot* FunctionBuilder::find_slot(const void* key) const {
+  for (auto it = env_.rbegin(); it != env_.rend(); ++it)
+    if (it->key == key) return &*it;
+  return nullptr;
+}
+
 void FunctionBuilder::assign_slot(const void* key, ir::Value value) {
   for (auto it = env_.rbegin(); it != env_.rend(); ++it)
     if (it->key == key) {
@@ -219,8 +225,21 @@ void FunctionBuilder::constructor_initialisers(const clang::CXXConstructorDecl* 
       ir::FieldId field = model_.field_of(init->getMember(), expr->getBeginLoc());
       ir::Value v = value(expr);
       if (field.valid()) emit(ir::Opcode::setfield, {lookup(&this_key_, nullptr), program_.const_field(field), v});
+    } else if (init->isDelegatingInitializer()) {
+      // The target constructor runs on the same object; it is the only initialiser.
+      const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(expr->IgnoreImplicit());
+      if (!construct) {
+        error(expr, "C6 field-init", "unsupported delegating initialiser");
+        continue;
+      }
+      ir::FunctionId callee = model_.function_of(construct->getConstructor(), expr->getBeginLoc());
+      std::vector<const clang::Expr*> args(construct->arg_begin(), construct->arg_end());
+      std::vector<ir::Value> values = arguments(args, lookup(&this_key_, nullptr));
+      if (!callee.valid()) continue;
+      values.insert(values.begin(), program_.const_function(callee));
+      emit(ir::Opcode::direct_call, values, program_.types().void_type());
     } else {
-      error(expr, "C6 field-init", "delegating constructors are not supported");
+      error(expr, "C6 field-init", "unsupported constructor initialiser");
     }
   }
 }
