@@ -123,7 +123,7 @@ ir::Value FunctionBuilder::library_call(const clang::Expr* expr, const clang::Fu
         return program_.const_none();
       }
       if (op.name == "jit_virtual_ref" || op.name == "jit_virtual_ref_finish") {
-        error(expr, "H13 hint-arguments", "the hint rt::jit::" + callee->getNameAsString() + " is not implemented yet");
+        error(expr, "H13 hint-arguments", "the hint rt::jit::" + callee->getNameAsString() + " is not implemented by the graph builder yet");
         return poison(result);
       }
       if (op.name == "range_for") {

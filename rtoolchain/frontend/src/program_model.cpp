@@ -398,10 +398,12 @@ ir::FunctionId ModelBuilder::function_of(const clang::FunctionDecl* function, cl
     error(context, decl->getLocation(), "F4 no-c-variadics", "C variadic functions are not RC++");
     return {};
   }
-  if (has_annotation(decl, "rt.jit.look_inside_iff") || has_annotation(decl, "rt.jit.elidable_promote") ||
-      has_annotation(decl, "rt.jit.oopspec"))
-    error(context, decl->getLocation(), "H5 hint-conflict",
-          "this function hint is not implemented by the graph builder yet");
+  for (auto [annotation, hint] : {std::pair{"rt.jit.look_inside_iff", "RT_JIT_LOOK_INSIDE_IFF"},
+                                 std::pair{"rt.jit.elidable_promote", "RT_JIT_ELIDABLE_PROMOTE"},
+                                 std::pair{"rt.jit.oopspec", "RT_JIT_OOPSPEC"}})
+    if (has_annotation(decl, annotation))
+      error(context, decl->getLocation(), "H5 hint-conflict",
+            std::string("the hint ") + hint + " is not implemented by the graph builder yet");
   // Readable unique names: the qualified name, then the parameter types for overloads, then a
   // number (functions of different translation units with the same internal name).
   std::string name = function_name(decl);
