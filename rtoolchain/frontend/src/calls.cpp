@@ -67,7 +67,9 @@ ir::Value FunctionBuilder::call(const clang::CallExpr* expr) {
   }
   const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
   ir::Value receiver;
-  if (method && !method->isStatic()) {
+  if (method && method->isStatic() && object) {
+    value(object);  // `x.f()` with a static f still evaluates x
+  } else if (method && !method->isStatic()) {
     if (!object) {
       error(expr, "P7 unlisted-features", "method call without an object");
       return poison(result);

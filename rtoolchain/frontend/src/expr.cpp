@@ -188,7 +188,14 @@ ir::Value FunctionBuilder::decl_ref(const clang::DeclRefExpr* expr) {
     return value(binding->getBinding());
   }
   if (const auto* var = llvm::dyn_cast<clang::VarDecl>(decl)) {
-    if (var->hasLocalStorage()) return lookup(var, expr);
+    if (var->hasLocalStorage()) {
+      // A range-for's DictItem variable used whole: its two slots make the struct.
+      const void* value_key = reinterpret_cast<const char*>(var) + 1;
+      if (!find_slot(value_key)) return lookup(var, expr);
+      ir::TypeId type = type_of(expr);
+      ir::Value key = lookup(var, expr);
+      return type.valid() ? emit(ir::Opcode::struct_new, {key, lookup(value_key, expr)}, type) : poison(type);
+    }
     if (model_.is_driver(var)) {
       error(expr, "H2 jit-driver", "a JIT driver is used only through jit_merge_point and can_enter_jit");
       return program_.const_none();
@@ -223,6 +230,12 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
     }
   } else if (const auto* member_expr = llvm::dyn_cast<clang::MemberExpr>(expr)) {
     const auto* field = llvm::dyn_cast<clang::FieldDecl>(member_expr->getMemberDecl());
+    if (const void* part = loop_item_part(member_expr)) {
+      place.kind = LValue::Kind::kLocal;
+      place.key = part;
+      place.type = place.base_type = type_of(field->getType(), expr);
+      return place;
+    }
     if (field && is_value_struct(llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent()))) {
       // A field of a value struct: the place holding the struct, one more step on the path.
       const clang::Expr* base = member_expr->getBase()->IgnoreParenImpCasts();
@@ -244,18 +257,6 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
     if (field) {
       place.type = type_of(field->getType(), expr);
       place.base_type = place.type;
-      if (const LibraryOp* op = library_op_of(field); op && op->name.starts_with("dictiter_")) {
-        // A DictItem of a range-for over a dict: its parts are the loop's slots.
-        const auto* base = llvm::dyn_cast<clang::DeclRefExpr>(member_expr->getBase()->IgnoreParenImpCasts());
-        if (!base) {
-          error(expr, "L2 container-iteration", "DictItem parts are read from the loop variable only");
-          return place;
-        }
-        place.kind = LValue::Kind::kLocal;
-        place.key = op->name == "dictiter_key" ? static_cast<const void*>(base->getDecl())
-                                               : reinterpret_cast<const char*>(base->getDecl()) + 1;
-        return place;
-      }
       if (is_rt_library(field) && !library_op_of(field)) {
         error(expr, "L1 rt-api", "'" + field->getNameAsString() + "' is not part of the rt API");
         return place;
@@ -320,12 +321,22 @@ void FunctionBuilder::store_base(const LValue& place, ir::Value v) {
   }
 }
 
+const void* FunctionBuilder::loop_item_part(const clang::MemberExpr* expr) {
+  const LibraryOp* op = library_op_of(expr->getMemberDecl());
+  if (!op || !op->name.starts_with("dictiter_")) return nullptr;
+  const auto* base = llvm::dyn_cast<clang::DeclRefExpr>(expr->getBase()->IgnoreParenImpCasts());
+  const void* value_key = base ? reinterpret_cast<const char*>(base->getDecl()) + 1 : nullptr;
+  if (!value_key || !find_slot(value_key)) return nullptr;
+  return op->name == "dictiter_key" ? static_cast<const void*>(base->getDecl()) : value_key;
+}
+
 ir::Value FunctionBuilder::member(const clang::MemberExpr* expr) {
   if (llvm::isa<clang::CXXMethodDecl>(expr->getMemberDecl())) {
     error(expr, "F5 function-pointers", "a method can only be called");
     return program_.const_none();
   }
   const auto* field = llvm::dyn_cast<clang::FieldDecl>(expr->getMemberDecl());
+  if (const void* part = loop_item_part(expr)) return lookup(part, expr);
   if (field && is_value_struct(llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent())))
     return struct_field(expr, field);
   return load(lvalue(expr));

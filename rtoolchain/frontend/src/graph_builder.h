@@ -31,8 +31,8 @@ struct LibraryOp {
 // The marking of `decl` (RT_OP), or nullptr when it has none.
 const LibraryOp* library_op_of(const clang::Decl* decl);
 bool is_form(const LibraryOp* op, llvm::StringRef name);
-// A value struct of the program (rule T6): a class of its own without a base (GC classes derive
-// from rt::Object; the checker has rejected everything else).
+// A value struct (rule T6): a class of the program without a base (GC classes derive from
+// rt::Object; the checker has rejected everything else), or rt::DictItem<K, V>.
 bool is_value_struct(const clang::CXXRecordDecl* record);
 
 // Builds the program model on demand, the first time the graph builder meets a type, class,
@@ -213,6 +213,8 @@ class FunctionBuilder {
   std::vector<ir::Value> arguments(llvm::ArrayRef<const clang::Expr*> args,
                                    ir::Value first = ir::Value());
   ir::Value member(const clang::MemberExpr* expr);
+  // The key or value of a range-for's DictItem variable, which lives as two slots (var, var + 1).
+  const void* loop_item_part(const clang::MemberExpr* expr);
   ir::Value decl_ref(const clang::DeclRefExpr* expr);
   ir::Value poison(ir::TypeId type);
   ir::TypeId type_of(clang::QualType type, const clang::Expr* where);

@@ -66,7 +66,8 @@ bool is_form(const LibraryOp* op, llvm::StringRef name) {
 }
 
 bool is_value_struct(const clang::CXXRecordDecl* record) {
-  if (!record || is_rt_library(record) || record->isLambda()) return false;
+  if (record && is_rt_library(record)) return record->getName() == "DictItem";  // {key, value}
+  if (!record || record->isLambda()) return false;
   if (const clang::CXXRecordDecl* definition = record->getDefinition()) record = definition;
   return record->hasDefinition() && record->getNumBases() == 0 && !record->isUnion();
 }
