@@ -44,12 +44,19 @@ int64_t in_list(rt::List<Span>* spans) {
   return spans->get(0).end.line;
 }
 
+// A range-for's DictItem is two slots; used whole it becomes the struct {key, value}.
+int64_t items(rt::Dict<rt::Str, int64_t>* d, rt::List<rt::DictItem<rt::Str, int64_t>>* out) {
+  for (auto item : *d) out->append(item);
+  return out->get(0).value;
+}
+
 int64_t rt_main(rt::List<rt::Str>* argv) {
   Node* node = rt::make<Node>();
   node->next = node;
   nested(node, Pos::origin());
   bool early = node->span.start.before(Pos{2, 1});
-  return locals(argv->size()) + in_list(rt::make<rt::List<Span>>()) + (early ? 1 : 0);
+  int64_t n = items(rt::make<rt::Dict<rt::Str, int64_t>>(), rt::make<rt::List<rt::DictItem<rt::Str, int64_t>>>());
+  return locals(argv->size()) + in_list(rt::make<rt::List<Span>>()) + (early ? 1 : 0) + n;
 }
 
 // The golden IR (rtoolchain graphs), checked by FileCheck.
@@ -61,6 +68,10 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
 // CHECK-LABEL: struct Pos {
 // CHECK-NEXT:   field line: i64
 // CHECK-NEXT:   field col: i64
+// CHECK-NEXT: }
+// CHECK-LABEL: struct "rt::DictItem<rt::Str, long>" {
+// CHECK-NEXT:   field key: str
+// CHECK-NEXT:   field value: i64
 // CHECK-NEXT: }
 // CHECK-LABEL: class Node : rt::Object {
 // CHECK-NEXT:   field span: struct Span
@@ -102,6 +113,26 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
 // CHECK-NEXT:   v3: i64 = struct_getfield v1, field Pos.line
 // CHECK-NEXT:   v4: bool = int_lt v2, v3
 // CHECK-NEXT:   goto return(v4)
+// CHECK-NEXT: }
+// CHECK-LABEL: function items(d: dict<str, i64>, out: list<struct "rt::DictItem<rt::Str, long>">) -> i64 {
+// CHECK-NEXT: block0(v0: dict<str, i64>, v1: list<struct "rt::DictItem<rt::Str, long>">):
+// CHECK-NEXT:   v2: dictiter<str, i64> = dict_iter v0
+// CHECK-NEXT:   goto block1(v1, v2)
+// CHECK-NEXT: block1(v3: list<struct "rt::DictItem<rt::Str, long>">, v4: dictiter<str, i64>):
+// CHECK-NEXT:   v5: bool = dictiter_next v4
+// CHECK-NEXT:   switch v5
+// CHECK-NEXT:     false -> block2(v3)
+// CHECK-NEXT:     true -> block3(v3, v4)
+// CHECK-NEXT: block2(v6: list<struct "rt::DictItem<rt::Str, long>">):
+// CHECK-NEXT:   v7: struct "rt::DictItem<rt::Str, long>" = list_getitem v6, 0:i64
+// CHECK-NEXT:   v8: i64 = struct_getfield v7, field "rt::DictItem<rt::Str, long>".value
+// CHECK-NEXT:   goto return(v8)
+// CHECK-NEXT: block3(v9: list<struct "rt::DictItem<rt::Str, long>">, v10: dictiter<str, i64>):
+// CHECK-NEXT:   v11: str = dictiter_key v10
+// CHECK-NEXT:   v12: i64 = dictiter_value v10
+// CHECK-NEXT:   v13: struct "rt::DictItem<rt::Str, long>" = struct_new v11, v12
+// CHECK-NEXT:   list_append v9, v13
+// CHECK-NEXT:   goto block1(v9, v10)
 // CHECK-NEXT: }
 // CHECK-LABEL: function locals(n: i64) -> i64 {
 // CHECK-NEXT: block0(v0: i64):

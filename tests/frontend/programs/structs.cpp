@@ -140,6 +140,17 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
     v = op.apply(v);
     rt::print_line(op.name + " " + rt::Str::from_int(v));
   }
+  // rt::DictItem values: the loop's item used whole, copied, stored, returned.
+  rt::List<rt::DictItem<rt::Str, Pos>>* items = rt::make<rt::List<rt::DictItem<rt::Str, Pos>>>();
+  for (auto item : *marks) {
+    items->append(item);
+    item.value.line = 0;
+    items->append(item);
+  }
+  rt::DictItem<rt::Str, Pos> last = items->get(items->size() - 1);
+  last.key = last.key + "?";
+  for (const auto& item : *items) rt::print_line(item.key + " " + show(item.value));
+  rt::print_line(last.key + " " + show(last.value));
   auto [first_line, first_col] = tokens->get(0).pos;
   first_col += 100;
   rt::print_line(rt::Str::from_int(first_line) + " " + rt::Str::from_int(first_col));
