@@ -1,6 +1,7 @@
 // The graph builder's shared state: the program model being filled (ModelBuilder, in
 // program_model.cpp) and the builder of one function's flow graph (FunctionBuilder: statements in
-// stmt.cpp, expressions in expr.cpp). docs/frontend.md explains the lowering decisions.
+// stmt.cpp, expressions in expr.cpp, places and value structs in places.cpp, calls in calls.cpp).
+// docs/frontend.md explains the lowering decisions.
 #pragma once
 
 #include <deque>
@@ -176,7 +177,7 @@ class FunctionBuilder {
   void try_statement(const clang::CXXTryStmt* stmt);
   void constructor_initialisers(const clang::CXXConstructorDecl* ctor);
 
-  // --- Expressions (expr.cpp). ---
+  // --- Expressions (expr.cpp; names, places and assignments in places.cpp). ---
   ir::Value value(const clang::Expr* expr);
   ir::Value condition(const clang::Expr* expr);  // a bool
   std::optional<ir::Value> fold(const clang::Expr* expr);
@@ -200,7 +201,7 @@ class FunctionBuilder {
                          const LibraryOp& op, const clang::Expr* object,
                          llvm::ArrayRef<const clang::Expr*> args);
   ir::Value construct(const clang::CXXConstructExpr* expr);
-  // Value structs (structs.cpp): braces, value-initialisation, field reads.
+  // Value structs (places.cpp): braces, value-initialisation, field reads.
   ir::Value init_list(const clang::InitListExpr* expr);
   ir::Value default_struct(const clang::CXXRecordDecl* record, const clang::Expr* where);
   ir::Value struct_field(const clang::MemberExpr* expr, const clang::FieldDecl* field);
