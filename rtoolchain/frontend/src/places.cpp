@@ -126,6 +126,13 @@ ir::Value FunctionBuilder::decl_ref(const clang::DeclRefExpr* expr) {
       ir::Value key = lookup(var, expr);
       return type.valid() ? emit(ir::Opcode::struct_new, {key, lookup(value_key, expr)}, type) : poison(type);
     }
+    // A constexpr struct (namespace scope or a static member, rule C8) is a constant, as
+    // constexpr scalars are (they fold before reaching here).
+    if (var->isConstexpr() && is_value_struct(var->getType()->getAsCXXRecordDecl()))
+      if (const clang::APValue* evaluated = var->evaluateValue()) {
+        ir::ConstId constant = model_.constant_of(*evaluated, type_of(expr), context_, expr->getBeginLoc());
+        if (constant.valid()) return ir::Value(constant);
+      }
     if (model_.is_driver(var)) {
       error(expr, "H2 jit-driver", "a JIT driver is used only through jit_merge_point and can_enter_jit");
       return program_.const_none();

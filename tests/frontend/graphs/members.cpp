@@ -1,7 +1,7 @@
-// Static constexpr data members (rule C8) read as constants, or as a constant global when the
-// value is a struct; delegating constructors call their target on the same object; `&f` is a
-// function pointer; the comma operator of a for increment; braces around a scalar; the right
-// operand of an assignment runs before the left one is evaluated (rule E1).
+// Static constexpr data members (rule C8) read as constants, scalars and structs alike;
+// delegating constructors call their target on the same object; `&f` is a function pointer; the
+// comma operator of a for increment; braces around a scalar; the right operand of an assignment
+// runs before the left one is evaluated (rule E1).
 #include "rt/rt.h"
 
 struct Limits {
@@ -45,7 +45,6 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
 // CHECK-NEXT:   field count: i64
 // CHECK-NEXT:   field next: Counter*
 // CHECK-NEXT: }
-// CHECK-LABEL: global Counter::kRange: struct Limits = struct Limits {1:i64, 10:i64} constant
 // CHECK-LABEL: function rt_main(argv: list<str>) -> i64 {
 // CHECK-NEXT: block0(v0: list<str>):
 // CHECK-NEXT:   v1: Counter* = new_object class Counter
@@ -65,18 +64,17 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
 // CHECK-NEXT:     false -> block2(v9)
 // CHECK-NEXT:     true -> block3(v8, v9, v10, v11)
 // CHECK-NEXT: block2(v13: i64):
-// CHECK-NEXT:   v14: struct Limits = getglobal global Counter::kRange
-// CHECK-NEXT:   v15: i64 = struct_getfield v14, field Limits.low
-// CHECK-NEXT:   v16: i64 = int_add v13, v15
-// CHECK-NEXT:   goto return(v16)
-// CHECK-NEXT: block3(v17: Counter*, v18: i64, v19: i64, v20: i64):
-// CHECK-NEXT:   v21: i64 = direct_call @apply, @bump, v17
-// CHECK-NEXT:   v22: i64 = int_add v18, v21
-// CHECK-NEXT:   goto block4(v17, v22, v19, v20)
-// CHECK-NEXT: block4(v23: Counter*, v24: i64, v25: i64, v26: i64):
-// CHECK-NEXT:   v27: i64 = int_add v25, 1:i64
-// CHECK-NEXT:   v28: i64 = int_sub v26, 1:i64
-// CHECK-NEXT:   goto block1(v23, v24, v27, v28)
+// CHECK-NEXT:   v14: i64 = struct_getfield struct Limits {1:i64, 10:i64}, field Limits.low
+// CHECK-NEXT:   v15: i64 = int_add v13, v14
+// CHECK-NEXT:   goto return(v15)
+// CHECK-NEXT: block3(v16: Counter*, v17: i64, v18: i64, v19: i64):
+// CHECK-NEXT:   v20: i64 = direct_call @apply, @bump, v16
+// CHECK-NEXT:   v21: i64 = int_add v17, v20
+// CHECK-NEXT:   goto block4(v16, v21, v18, v19)
+// CHECK-NEXT: block4(v22: Counter*, v23: i64, v24: i64, v25: i64):
+// CHECK-NEXT:   v26: i64 = int_add v24, 1:i64
+// CHECK-NEXT:   v27: i64 = int_sub v25, 1:i64
+// CHECK-NEXT:   goto block1(v22, v23, v26, v27)
 // CHECK-NEXT: }
 // CHECK-LABEL: function Counter::Counter(this: Counter*) -> void {
 // CHECK-NEXT: block0(v0: Counter*):
