@@ -124,6 +124,7 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       }
       return lookup(&this_key_, expr);
     case clang::Stmt::InitListExprClass: return init_list(llvm::cast<clang::InitListExpr>(expr));
+    case clang::Stmt::CXXParenListInitExprClass: return paren_init(llvm::cast<clang::CXXParenListInitExpr>(expr));
     case clang::Stmt::DeclRefExprClass: return decl_ref(llvm::cast<clang::DeclRefExpr>(expr));
     case clang::Stmt::MemberExprClass: return member(llvm::cast<clang::MemberExpr>(expr));
     case clang::Stmt::ImplicitCastExprClass: case clang::Stmt::CXXStaticCastExprClass:

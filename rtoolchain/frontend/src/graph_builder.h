@@ -203,6 +203,7 @@ class FunctionBuilder {
   ir::Value construct(const clang::CXXConstructExpr* expr);
   // Value structs (places.cpp): braces, value-initialisation, field reads.
   ir::Value init_list(const clang::InitListExpr* expr);
+  ir::Value paren_init(const clang::CXXParenListInitExpr* expr);
   ir::Value default_struct(const clang::CXXRecordDecl* record, const clang::Expr* where);
   ir::Value struct_field(const clang::MemberExpr* expr, const clang::FieldDecl* field);
   ir::Value new_struct(ir::TypeId type, llvm::ArrayRef<const clang::Expr*> inits,

@@ -28,6 +28,18 @@ ir::Value FunctionBuilder::init_list(const clang::InitListExpr* expr) {
   return new_struct(type, inits, record, expr);
 }
 
+// `Pos(3, 7)`: C++20's parenthesised aggregate initialisation, the same as braces.
+ir::Value FunctionBuilder::paren_init(const clang::CXXParenListInitExpr* expr) {
+  ir::TypeId type = type_of(expr);
+  const clang::CXXRecordDecl* record = expr->getType()->getAsCXXRecordDecl();
+  if (!type.valid() || program_.types().kind(type) != ir::TypeKind::kStruct || !record) {
+    error(expr, "T6 value-structs", "parenthesised initialisation of a value struct only");
+    return poison(type);
+  }
+  std::vector<const clang::Expr*> inits(expr->getInitExprs().begin(), expr->getInitExprs().end());
+  return new_struct(type, inits, record, expr);
+}
+
 // Value-initialisation (`Pos()`, `T()` as rt::Array's default fill, an implicit default
 // constructor): every field from its default member initialiser, nested structs likewise, the
 // rest zero — as C++ zero-initialises before running the implicit constructor.

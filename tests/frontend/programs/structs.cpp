@@ -89,6 +89,10 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
   rt::print_line(show(a) + " " + show(b) + " " + show(a.next_col().next_col()));
   rt::print_line(rt::Str(a.before(b) ? "a<b" : "a>=b") + " later " + show(a.later(b)) + " " + show(b.later(a)));
 
+  Pos paren(5);
+  Pos paren2 = Pos(6, 7);
+  rt::print_line(rt::Str("paren ") + show(paren) + " " + show(paren2));
+
   // Braces: partial, designated, defaults, nested.
   Token empty{};
   Token partial{Kind::kName, "abc", {4}};
