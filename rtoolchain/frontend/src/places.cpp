@@ -225,6 +225,7 @@ FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
 }
 
 ir::Value FunctionBuilder::load(const LValue& place) {
+  if (place.kind == LValue::Kind::kInvalid) return poison(place.type);  // after an error
   ir::Value v = load_base(place);
   for (ir::FieldId field : place.path)
     v = emit(ir::Opcode::struct_getfield, {v, program_.const_field(field)}, program_.field_info(field).type);
