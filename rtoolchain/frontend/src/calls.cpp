@@ -51,15 +51,11 @@ ir::Value FunctionBuilder::call(const clang::CallExpr* expr) {
     object = args.front();
     args.erase(args.begin());
   }
-  // Assigning a value (Str, a DictItem) is its trivial copy assignment.
+  // Assigning a value (Str, a DictItem, a value struct) is its implicit copy assignment.
   if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
-      method && method->isTrivial() && (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) &&
-      object && args.size() == 1) {
-    LValue place = lvalue(object);
-    ir::Value v = value(args[0]);
-    store(place, v);
-    return v;
-  }
+      method && (method->isTrivial() || (!method->isUserProvided() && is_value_struct(method->getParent()))) &&
+      (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) && object && args.size() == 1)
+    return assign(object, args[0]);
   if (const LibraryOp* op = library_op_of(callee)) return library_call(expr, callee, *op, object, args);
   if (is_rt_library(callee)) {
     error(expr, "L1 rt-api", "'" + callee->getQualifiedNameAsString() + "' is not part of the rt API");
@@ -71,7 +67,9 @@ ir::Value FunctionBuilder::call(const clang::CallExpr* expr) {
   }
   const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
   ir::Value receiver;
-  if (method && !method->isStatic()) {
+  if (method && method->isStatic() && object) {
+    value(object);  // `x.f()` with a static f still evaluates x
+  } else if (method && !method->isStatic()) {
     if (!object) {
       error(expr, "P7 unlisted-features", "method call without an object");
       return poison(result);
@@ -127,7 +125,7 @@ ir::Value FunctionBuilder::library_call(const clang::Expr* expr, const clang::Fu
         return program_.const_none();
       }
       if (op.name == "jit_virtual_ref" || op.name == "jit_virtual_ref_finish") {
-        error(expr, "H13 hint-arguments", "the hint rt::jit::" + callee->getNameAsString() + " is not implemented yet");
+        error(expr, "H13 hint-arguments", "the hint rt::jit::" + callee->getNameAsString() + " is not implemented by the graph builder yet");
         return poison(result);
       }
       if (op.name == "range_for") {
@@ -218,8 +216,13 @@ ir::Value FunctionBuilder::str_from_literal(const clang::Expr* expr) {
 ir::Value FunctionBuilder::construct(const clang::CXXConstructExpr* expr) {
   const clang::CXXConstructorDecl* ctor = expr->getConstructor();
   ir::TypeId type = type_of(expr);
-  // Copies of values (Str, DictItem...) are the value itself.
-  if (ctor->isCopyOrMoveConstructor() && ctor->isTrivial() && expr->getNumArgs() == 1) return value(expr->getArg(0));
+  // Copies of values (Str, DictItem, value structs) are the value itself.
+  bool struct_ctor = is_value_struct(ctor->getParent()) && !ctor->isUserProvided();
+  if (ctor->isCopyOrMoveConstructor() && (ctor->isTrivial() || struct_ctor) && expr->getNumArgs() == 1)
+    return value(expr->getArg(0));
+  // A value struct's implicit default constructor (value-initialisation `Pos()`, a field or an
+  // rt::Array item without initialiser): its default member initialisers, zeros otherwise.
+  if (struct_ctor && ctor->isDefaultConstructor()) return default_struct(ctor->getParent(), expr);
   const LibraryOp* op = library_op_of(ctor);
   if (is_form(op, "str_literal")) {
     if (expr->getNumArgs() == 0) return program_.const_str("");
@@ -234,7 +237,7 @@ ir::Value FunctionBuilder::construct(const clang::CXXConstructExpr* expr) {
     error(expr, "C3 make-only", "rt objects are made with rt::make<T>(...)");
     return poison(type);
   }
-  error(expr, "C3 make-only", "GC objects are made with rt::make<T>(...); value structs are not supported yet");
+  error(expr, "C3 make-only", "GC objects are made with rt::make<T>(...)");
   return poison(type);
 }
 

@@ -117,7 +117,14 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       return program_.const_none();
     case clang::Stmt::ImplicitValueInitExprClass: case clang::Stmt::CXXScalarValueInitExprClass:
       return poison(type_of(expr));
-    case clang::Stmt::CXXThisExprClass: return lookup(&this_key_, expr);
+    case clang::Stmt::CXXThisExprClass:
+      if (!active_defaults_.empty() && !find_slot(&this_key_)) {
+        error(expr, "T6 value-structs", "a default member initialiser of a value struct uses only the fields before it");
+        return poison(type_of(expr));
+      }
+      return lookup(&this_key_, expr);
+    case clang::Stmt::InitListExprClass: return init_list(llvm::cast<clang::InitListExpr>(expr));
+    case clang::Stmt::CXXParenListInitExprClass: return paren_init(llvm::cast<clang::CXXParenListInitExpr>(expr));
     case clang::Stmt::DeclRefExprClass: return decl_ref(llvm::cast<clang::DeclRefExpr>(expr));
     case clang::Stmt::MemberExprClass: return member(llvm::cast<clang::MemberExpr>(expr));
     case clang::Stmt::ImplicitCastExprClass: case clang::Stmt::CXXStaticCastExprClass:
@@ -128,9 +135,9 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       const auto* op = llvm::cast<clang::BinaryOperator>(expr);
       if (op->isLogicalOp()) return logical(op);
       if (op->isAssignmentOp()) return assignment(op);
-      if (op->getOpcode() == clang::BO_Comma) {
-        error(expr, "E4 no-comma-operator", "the comma operator is not RC++");
-        return program_.const_none();
+      if (op->getOpcode() == clang::BO_Comma) {  // only where rule E4 allows it: left to right
+        value(op->getLHS());
+        return value(op->getRHS());
       }
       return binary(op);
     }
@@ -160,114 +167,6 @@ ir::Value FunctionBuilder::value(const clang::Expr* expr) {
       error(expr, "P7 unlisted-features", std::string("expression '") + expr->getStmtClassName() + "' is not supported");
       return poison(type_of(expr));
   }
-}
-
-ir::Value FunctionBuilder::decl_ref(const clang::DeclRefExpr* expr) {
-  const clang::ValueDecl* decl = expr->getDecl();
-  if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(decl)) {
-    if (library_op_of(function) || is_rt_library(function)) {
-      error(expr, "F5 function-pointers", "the address of an rt function cannot be taken");
-      return program_.const_none();
-    }
-    ir::FunctionId id = model_.function_of(function, expr->getBeginLoc());
-    return id.valid() ? ir::Value(program_.const_function(id)) : ir::Value(program_.const_none());
-  }
-  if (const auto* constant = llvm::dyn_cast<clang::EnumConstantDecl>(decl)) {
-    ir::TypeId t = type_of(expr);
-    return t.valid() ? ir::Value(program_.const_int(t, constant->getInitVal().getExtValue())) : program_.const_none();
-  }
-  if (const auto* binding = llvm::dyn_cast<clang::BindingDecl>(decl)) return lookup(binding, expr);
-  if (const auto* var = llvm::dyn_cast<clang::VarDecl>(decl)) {
-    if (var->hasLocalStorage()) return lookup(var, expr);
-    if (model_.is_driver(var)) {
-      error(expr, "H2 jit-driver", "a JIT driver is used only through jit_merge_point and can_enter_jit");
-      return program_.const_none();
-    }
-    LValue place = lvalue(expr);
-    return load(place);
-  }
-  error(expr, "P7 unlisted-features", "unsupported reference to '" + decl->getNameAsString() + "'");
-  return program_.const_none();
-}
-
-FunctionBuilder::LValue FunctionBuilder::lvalue(const clang::Expr* expr) {
-  expr = expr->IgnoreParens();
-  LValue place;
-  if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr)) {
-    if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl())) {
-      place.type = type_of(var->getType(), expr);
-      if (var->hasLocalStorage()) {
-        place.kind = LValue::Kind::kLocal;
-        place.key = var;
-      } else if (!is_rt_library(var)) {
-        place.global = model_.global_of(var, expr->getBeginLoc());
-        if (place.global.valid()) place.kind = LValue::Kind::kGlobal;
-      } else {
-        error(expr, "L1 rt-api", "rt globals are not part of the rt API");
-      }
-      return place;
-    }
-  } else if (const auto* member_expr = llvm::dyn_cast<clang::MemberExpr>(expr)) {
-    const auto* field = llvm::dyn_cast<clang::FieldDecl>(member_expr->getMemberDecl());
-    if (field) {
-      place.type = type_of(field->getType(), expr);
-      if (const LibraryOp* op = library_op_of(field); op && op->name.starts_with("dictiter_")) {
-        // A DictItem of a range-for over a dict: its parts are the loop's slots.
-        const auto* base = llvm::dyn_cast<clang::DeclRefExpr>(member_expr->getBase()->IgnoreParenImpCasts());
-        if (!base) {
-          error(expr, "L2 container-iteration", "DictItem parts are read from the loop variable only");
-          return place;
-        }
-        place.kind = LValue::Kind::kLocal;
-        place.key = op->name == "dictiter_key" ? static_cast<const void*>(base->getDecl())
-                                               : reinterpret_cast<const char*>(base->getDecl()) + 1;
-        return place;
-      }
-      if (is_rt_library(field) && !library_op_of(field)) {
-        error(expr, "L1 rt-api", "'" + field->getNameAsString() + "' is not part of the rt API");
-        return place;
-      }
-      if (!member_expr->isArrow()) {
-        error(expr, "T6 value-structs", "fields of values are not supported by the graph builder yet");
-        return place;
-      }
-      place.object = value(member_expr->getBase());
-      place.field = model_.field_of(field, expr->getBeginLoc());
-      if (place.field.valid()) place.kind = LValue::Kind::kField;
-      return place;
-    }
-  }
-  error(expr, "P7 unlisted-features", std::string("cannot assign to or read '") + expr->getStmtClassName() + "'");
-  return place;
-}
-
-ir::Value FunctionBuilder::load(const LValue& place) {
-  switch (place.kind) {
-    case LValue::Kind::kLocal: return lookup(place.key, nullptr);
-    case LValue::Kind::kGlobal: return emit(ir::Opcode::getglobal, {program_.const_global(place.global)}, place.type);
-    case LValue::Kind::kField:
-      return emit(ir::Opcode::getfield, {place.object, program_.const_field(place.field)},
-                  program_.field_info(place.field).type);
-    case LValue::Kind::kInvalid: break;
-  }
-  return poison(place.type);
-}
-
-void FunctionBuilder::store(const LValue& place, ir::Value v) {
-  switch (place.kind) {
-    case LValue::Kind::kLocal: return assign_slot(place.key, v);
-    case LValue::Kind::kGlobal: emit(ir::Opcode::setglobal, {program_.const_global(place.global), v}); return;
-    case LValue::Kind::kField: emit(ir::Opcode::setfield, {place.object, program_.const_field(place.field), v}); return;
-    case LValue::Kind::kInvalid: return;
-  }
-}
-
-ir::Value FunctionBuilder::member(const clang::MemberExpr* expr) {
-  if (llvm::isa<clang::CXXMethodDecl>(expr->getMemberDecl())) {
-    error(expr, "F5 function-pointers", "a method can only be called");
-    return program_.const_none();
-  }
-  return load(lvalue(expr));
 }
 
 // --- Conversions. --------------------------------------------------------------------------------
@@ -525,52 +424,22 @@ ir::Value FunctionBuilder::unary(const clang::UnaryOperator* expr) {
       store(place, updated);
       return expr->isPrefix() ? updated : old;
     }
-    case clang::UO_AddrOf: error(expr, "M1 no-address-of", "taking an address is not RC++"); return poison(type);
+    case clang::UO_AddrOf: {
+      // `&f` of a free or static member function is a function pointer (rule F5).
+      const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr->getSubExpr()->IgnoreParens());
+      if (ref && llvm::isa<clang::FunctionDecl>(ref->getDecl())) return value(ref);
+      error(expr, "M1 no-address-of", "taking an address is not RC++");
+      return poison(type);
+    }
     case clang::UO_Deref:
+      // `*this` in a const member function of a value struct: the struct value itself.
+      if (llvm::isa<clang::CXXThisExpr>(expr->getSubExpr()->IgnoreParenImpCasts()) && find_slot(&this_key_) &&
+          program_.types().kind(find_slot(&this_key_)->type) == ir::TypeKind::kStruct)
+        return value(expr->getSubExpr());
       error(expr, "M2 pointer-operations", "dereference a container only as a range-for's range");
       return poison(type);
     default: error(expr, "P7 unlisted-features", "unsupported unary operator"); return poison(type);
   }
-}
-
-ir::Value FunctionBuilder::assignment(const clang::BinaryOperator* expr) {
-  LValue place = lvalue(expr->getLHS());
-  // The object of a field outlives the right operand, which may end the block (&&, ?:, a
-  // raising call inside a try): it waits in a slot.
-  const void* object_key = temp_key();
-  size_t scope = env_.size();
-  if (place.kind == LValue::Kind::kField)
-    push_slot(object_key, program_.type_of(*graph_, place.object), place.object);
-  auto reload = [&] {
-    if (place.kind == LValue::Kind::kField) place.object = lookup(object_key, expr);
-  };
-  if (expr->getOpcode() == clang::BO_Assign) {
-    ir::Value v = value(expr->getRHS());
-    reload();
-    env_.resize(scope);
-    store(place, v);
-    return v;
-  }
-  // Compound assignment: the left operand converted to the computation type, the operation, the
-  // result converted back (C++ [expr.ass]).
-  const auto* compound = llvm::cast<clang::CompoundAssignOperator>(expr);
-  ir::TypeId lhs_computation = type_of(compound->getComputationLHSType(), expr);
-  ir::TypeId result_computation = type_of(compound->getComputationResultType(), expr);
-  if (place.kind == LValue::Kind::kInvalid || !lhs_computation.valid()) return program_.const_none();
-  ir::Value old = load(place);
-  size_t mark = env_.size();
-  push_slot(temp_key(), place.type, old);
-  ir::Value right = value(expr->getRHS());
-  old = env_[mark].value;
-  reload();
-  env_.resize(scope);
-  bool is_float = program_.types().kind(lhs_computation) == ir::TypeKind::kFloat;
-  ir::Value left = is_float ? old : convert_int(old, place.type, lhs_computation);
-  clang::BinaryOperatorKind op = clang::BinaryOperator::getOpForCompoundAssignment(expr->getOpcode());
-  ir::Value result = arithmetic(op, left, right, result_computation, expr, expr->getRHS());
-  if (!is_float) result = convert_int(result, result_computation, place.type);
-  store(place, result);
-  return result;
 }
 
 }  // namespace rtoolchain::frontend

@@ -1,6 +1,7 @@
 // The graph builder's shared state: the program model being filled (ModelBuilder, in
 // program_model.cpp) and the builder of one function's flow graph (FunctionBuilder: statements in
-// stmt.cpp, expressions in expr.cpp). docs/frontend.md explains the lowering decisions.
+// stmt.cpp, expressions in expr.cpp, places and value structs in places.cpp, calls in calls.cpp).
+// docs/frontend.md explains the lowering decisions.
 #pragma once
 
 #include <deque>
@@ -31,6 +32,9 @@ struct LibraryOp {
 // The marking of `decl` (RT_OP), or nullptr when it has none.
 const LibraryOp* library_op_of(const clang::Decl* decl);
 bool is_form(const LibraryOp* op, llvm::StringRef name);
+// A value struct (rule T6): a class of the program without a base (GC classes derive from
+// rt::Object; the checker has rejected everything else), or rt::DictItem<K, V>.
+bool is_value_struct(const clang::CXXRecordDecl* record);
 
 // Builds the program model on demand, the first time the graph builder meets a type, class,
 // function, global or JIT driver. Identities across translation units: classes, enums and key
@@ -51,6 +55,8 @@ class ModelBuilder {
   ir::TypeId type_of(clang::QualType type, const clang::ASTContext& context,
                      clang::SourceLocation where);
   ir::ClassId class_of(const clang::CXXRecordDecl* record, clang::SourceLocation where);
+  ir::StructId struct_of(const clang::CXXRecordDecl* record, clang::SourceLocation where);
+  // The field of a GC class or of a value struct.
   ir::FieldId field_of(const clang::FieldDecl* field, clang::SourceLocation where);
   // Declares the function (and queues its graph); invalid after an error.
   ir::FunctionId function_of(const clang::FunctionDecl* function, clang::SourceLocation where);
@@ -59,8 +65,12 @@ class ModelBuilder {
   ir::GlobalId global_of(const clang::VarDecl* var, clang::SourceLocation where);
   ir::JitDriverId driver_of(const clang::VarDecl* var, clang::SourceLocation where);
   bool is_driver(const clang::VarDecl* var) const;
-  // A constant of `type` with the value zero (0, 0.0, false, null, "").
+  // A constant of `type` with the value zero (0, 0.0, false, null, "", a struct of zeros).
   ir::ConstId zero_of(ir::TypeId type);
+  // The constant Clang evaluated (a global's initial value), or invalid when the IR cannot
+  // spell it.
+  ir::ConstId constant_of(const clang::APValue& value, ir::TypeId type, const clang::ASTContext& context,
+                          clang::SourceLocation where);
 
   struct PendingFunction {
     const clang::FunctionDecl* definition;
@@ -84,6 +94,7 @@ class ModelBuilder {
   ir::Program& program_;
   Diagnostics& diags_;
   std::map<std::string, ir::ClassId> classes_;
+  std::map<std::string, ir::StructId> structs_;
   std::vector<std::pair<ir::ClassId, const clang::CXXRecordDecl*>> class_records_;
   size_t vtables_done_ = 0;
   std::map<std::string, ir::EnumId> enums_;
@@ -121,13 +132,21 @@ class FunctionBuilder {
   struct TryContext {
     std::vector<CatchClause> clauses;
   };
-  // An assignable place: a local slot, a global, or a field of an object.
+  // A value struct being built: the slots of the fields evaluated so far.
+  struct PartialStruct {
+    const clang::CXXRecordDecl* record;
+    std::vector<const void*> field_keys;
+  };
+  // An assignable place: a local slot, a global, or a field of an object (the base), then a
+  // path of value-struct fields inside it (`obj->pos.line`: the field pos, then line).
   struct LValue {
     enum class Kind { kLocal, kGlobal, kField, kInvalid } kind = Kind::kInvalid;
     const void* key = nullptr;
     ir::GlobalId global;
     ir::Value object;
     ir::FieldId field;
+    ir::TypeId base_type;
+    std::vector<ir::FieldId> path;
     ir::TypeId type;
   };
 
@@ -139,6 +158,7 @@ class FunctionBuilder {
   void start_dead_block();
   const void* temp_key();
   ir::Value lookup(const void* key, const clang::Expr* use);
+  const Slot* find_slot(const void* key) const;
   void assign_slot(const void* key, ir::Value value);
   void push_slot(const void* key, ir::TypeId type, ir::Value value);
   ir::Value emit(ir::Opcode opcode, llvm::ArrayRef<ir::Value> args, ir::TypeId result = {});
@@ -157,7 +177,7 @@ class FunctionBuilder {
   void try_statement(const clang::CXXTryStmt* stmt);
   void constructor_initialisers(const clang::CXXConstructorDecl* ctor);
 
-  // --- Expressions (expr.cpp). ---
+  // --- Expressions (expr.cpp; names, places and assignments in places.cpp). ---
   ir::Value value(const clang::Expr* expr);
   ir::Value condition(const clang::Expr* expr);  // a bool
   std::optional<ir::Value> fold(const clang::Expr* expr);
@@ -168,16 +188,26 @@ class FunctionBuilder {
   ir::Value conditional(const clang::AbstractConditionalOperator* expr);
   ir::Value unary(const clang::UnaryOperator* expr);
   ir::Value assignment(const clang::BinaryOperator* expr);
+  ir::Value assign(const clang::Expr* lhs, const clang::Expr* rhs);
   ir::Value arithmetic(clang::BinaryOperatorKind op, ir::Value left, ir::Value right,
                        ir::TypeId type, const clang::Expr* where, const clang::Expr* rhs_expr);
   LValue lvalue(const clang::Expr* expr);
   ir::Value load(const LValue& place);
   void store(const LValue& place, ir::Value value);
+  ir::Value load_base(const LValue& place);
+  void store_base(const LValue& place, ir::Value value);
   ir::Value call(const clang::CallExpr* expr);
   ir::Value library_call(const clang::Expr* expr, const clang::FunctionDecl* callee,
                          const LibraryOp& op, const clang::Expr* object,
                          llvm::ArrayRef<const clang::Expr*> args);
   ir::Value construct(const clang::CXXConstructExpr* expr);
+  // Value structs (places.cpp): braces, value-initialisation, field reads.
+  ir::Value init_list(const clang::InitListExpr* expr);
+  ir::Value paren_init(const clang::CXXParenListInitExpr* expr);
+  ir::Value default_struct(const clang::CXXRecordDecl* record, const clang::Expr* where);
+  ir::Value struct_field(const clang::MemberExpr* expr, const clang::FieldDecl* field);
+  ir::Value new_struct(ir::TypeId type, llvm::ArrayRef<const clang::Expr*> inits,
+                       const clang::CXXRecordDecl* record, const clang::Expr* where);
   ir::Value make(const clang::CallExpr* expr, const clang::FunctionDecl* make_function);
   ir::Value new_rt_exception(ir::ClassId cls, llvm::ArrayRef<const clang::Expr*> args,
                              const clang::Expr* where);
@@ -185,6 +215,8 @@ class FunctionBuilder {
   std::vector<ir::Value> arguments(llvm::ArrayRef<const clang::Expr*> args,
                                    ir::Value first = ir::Value());
   ir::Value member(const clang::MemberExpr* expr);
+  // The key or value of a range-for's DictItem variable, which lives as two slots (var, var + 1).
+  const void* loop_item_part(const clang::MemberExpr* expr);
   ir::Value decl_ref(const clang::DeclRefExpr* expr);
   ir::Value poison(ir::TypeId type);
   ir::TypeId type_of(clang::QualType type, const clang::Expr* where);
@@ -210,6 +242,10 @@ class FunctionBuilder {
   // argument expression of the call being lowered.
   std::map<const clang::ParmVarDecl*, const clang::Expr*> substitutions_;
   char this_key_ = 0;
+  // Structs under construction, and which of them a default member initialiser being lowered
+  // belongs to (its `this`).
+  std::vector<PartialStruct> building_;
+  std::vector<size_t> active_defaults_;
 };
 
 // Drops block input arguments that no operation, switch or live successor argument uses

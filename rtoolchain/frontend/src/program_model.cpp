@@ -65,6 +65,13 @@ bool is_form(const LibraryOp* op, llvm::StringRef name) {
   return op && op->kind == LibraryOp::Kind::kForm && op->name == name;
 }
 
+bool is_value_struct(const clang::CXXRecordDecl* record) {
+  if (record && is_rt_library(record)) return record->getName() == "DictItem";  // {key, value}
+  if (!record || record->isLambda()) return false;
+  if (const clang::CXXRecordDecl* definition = record->getDefinition()) record = definition;
+  return record->hasDefinition() && record->getNumBases() == 0 && !record->isUnion();
+}
+
 ModelBuilder::ModelBuilder(const AstSet& asts, ir::Program& program, Diagnostics& diags)
     : asts_(asts), program_(program), diags_(diags) {
   for (unsigned i = 0; i < asts.units().size(); ++i) unit_index_[&asts.units()[i]->getASTContext()] = i;
@@ -128,9 +135,15 @@ ir::TypeId ModelBuilder::type_of(clang::QualType type, const clang::ASTContext& 
   } else if (const clang::CXXRecordDecl* record = record_of(type)) {
     if (is_rt_record(record, "Str")) return types.str();
     if (is_rt_record(record, "StrBuilder")) return types.strbuilder();
-    error(context, where, "T6 value-structs",
-          "value of class type '" + type.getAsString() + "' is not supported by the graph builder "
-          "(GC classes are used through pointers; value structs are not implemented yet)");
+    if (is_value_struct(record)) {
+      ir::StructId s = struct_of(record, where);
+      return s.valid() ? types.struct_type(s) : ir::TypeId();
+    }
+    if (is_rt_library(record))
+      error(context, where, "L1 rt-api", "a value of type '" + type.getAsString() + "' is not part of the rt API");
+    else
+      error(context, where, "C3 make-only",
+            "a GC object of type '" + type.getAsString() + "' is used through a pointer made by rt::make");
     return {};
   } else if (type->isPointerType()) {
     clang::QualType pointee = type->getPointeeType();
@@ -271,8 +284,35 @@ ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::So
   return id;
 }
 
+// Value structs by qualified name, like classes; fields in declaration order (default member
+// initialisers are the constructions' business, not the model's).
+// (Errors point at the fields, so the use's location is not needed.)
+ir::StructId ModelBuilder::struct_of(const clang::CXXRecordDecl* record, clang::SourceLocation) {
+  if (const clang::CXXRecordDecl* definition = record->getDefinition()) record = definition;
+  std::string key = record_name(record);
+  if (record->isInAnonymousNamespace()) key += unit_tag(record);
+  if (auto it = structs_.find(key); it != structs_.end()) return it->second;
+  std::string name = record_name(record);
+  for (int n = 2; program_.has_type_name(name); ++n) name = record_name(record) + "#" + std::to_string(n);
+  ir::StructId id = program_.add_struct(name);
+  structs_[key] = id;
+  for (const clang::FieldDecl* field : record->fields()) {
+    ir::TypeId type = type_of(field->getType(), record->getASTContext(), field->getLocation());
+    if (type.valid() && program_.types().kind(type) == ir::TypeKind::kStrBuilder) {
+      error(record->getASTContext(), field->getLocation(), "T6 value-structs", "a value struct cannot hold an rt::StrBuilder");
+      type = {};
+    }
+    program_.add_struct_field(id, field->getName(), type.valid() ? type : program_.types().i64());
+  }
+  return id;
+}
+
 ir::FieldId ModelBuilder::field_of(const clang::FieldDecl* field, clang::SourceLocation where) {
   const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent());
+  if (is_value_struct(record)) {
+    ir::StructId s = struct_of(record, where);
+    return program_.find_struct_field(s, field->getName());
+  }
   ir::ClassId cls = record ? class_of(record, where) : ir::ClassId();
   if (!cls.valid()) return {};
   ir::FieldId id = program_.find_own_field(cls, field->getName());
@@ -320,7 +360,11 @@ ir::FunctionId ModelBuilder::function_of(const clang::FunctionDecl* function, cl
   std::vector<ir::Param> params;
   bool ok = true;
   const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(decl);
-  if (method && !method->isStatic()) {
+  if (method && !method->isStatic() && is_value_struct(method->getParent())) {
+    // A const member function of a value struct takes the struct by value (rule T6).
+    ir::StructId s = struct_of(method->getParent(), where);
+    params.push_back({"this", program_.types().struct_type(s)});
+  } else if (method && !method->isStatic()) {
     ir::ClassId cls = class_of(method->getParent(), where);
     ok = cls.valid();
     if (ok) params.push_back({"this", program_.types().pointer(cls)});
@@ -355,10 +399,12 @@ ir::FunctionId ModelBuilder::function_of(const clang::FunctionDecl* function, cl
     error(context, decl->getLocation(), "F4 no-c-variadics", "C variadic functions are not RC++");
     return {};
   }
-  if (has_annotation(decl, "rt.jit.look_inside_iff") || has_annotation(decl, "rt.jit.elidable_promote") ||
-      has_annotation(decl, "rt.jit.oopspec"))
-    error(context, decl->getLocation(), "H5 hint-conflict",
-          "this function hint is not implemented by the graph builder yet");
+  for (auto [annotation, hint] : {std::pair{"rt.jit.look_inside_iff", "RT_JIT_LOOK_INSIDE_IFF"},
+                                 std::pair{"rt.jit.elidable_promote", "RT_JIT_ELIDABLE_PROMOTE"},
+                                 std::pair{"rt.jit.oopspec", "RT_JIT_OOPSPEC"}})
+    if (has_annotation(decl, annotation))
+      error(context, decl->getLocation(), "H5 hint-conflict",
+            std::string("the hint ") + hint + " is not implemented by the graph builder yet");
   // Readable unique names: the qualified name, then the parameter types for overloads, then a
   // number (functions of different translation units with the same internal name).
   std::string name = function_name(decl);
@@ -451,10 +497,56 @@ ir::ConstId ModelBuilder::zero_of(ir::TypeId type) {
     case ir::TypeKind::kInt: case ir::TypeKind::kEnum: return program_.const_int(type, 0);
     case ir::TypeKind::kFloat: return program_.const_float(0.0);
     case ir::TypeKind::kStr: return program_.const_str("");
+    case ir::TypeKind::kStruct: {
+      std::vector<ir::ConstId> fields;
+      for (ir::FieldId field : program_.struct_info(types.get(type).struct_id).fields)
+        fields.push_back(zero_of(program_.field_info(field).type));
+      return program_.const_struct(types.get(type).struct_id, fields);
+    }
     default: break;
   }
   if (types.is_reference(type)) return program_.const_null(type);
   return program_.const_none();
+}
+
+ir::ConstId ModelBuilder::constant_of(const clang::APValue& value, ir::TypeId type, const clang::ASTContext& context,
+                                      clang::SourceLocation where) {
+  ir::TypeTable& types = program_.types();
+  if (!type.valid()) return {};
+  switch (types.kind(type)) {
+    case ir::TypeKind::kBool:
+      return value.isInt() ? program_.const_bool(value.getInt().getBoolValue()) : ir::ConstId();
+    case ir::TypeKind::kInt: case ir::TypeKind::kEnum: {
+      if (!value.isInt()) return {};
+      const llvm::APSInt& v = value.getInt();
+      return program_.const_int(type, v.isSigned() ? v.getSExtValue() : int64_t(v.getZExtValue()));
+    }
+    case ir::TypeKind::kFloat:
+      return value.isFloat() ? program_.const_float(value.getFloat().convertToDouble()) : ir::ConstId();
+    case ir::TypeKind::kStruct: {
+      const ir::StructInfo& info = program_.struct_info(types.get(type).struct_id);
+      if (!value.isStruct() || value.getStructNumFields() != info.fields.size()) return {};
+      std::vector<ir::ConstId> fields;
+      for (unsigned i = 0; i < info.fields.size(); ++i) {
+        ir::ConstId field = constant_of(value.getStructField(i), program_.field_info(info.fields[i]).type, context, where);
+        if (!field.valid()) return {};
+        fields.push_back(field);
+      }
+      return program_.const_struct(types.get(type).struct_id, fields);
+    }
+    case ir::TypeKind::kFunction:
+      if (value.isLValue() && !value.isNullPointer())
+        if (const auto* base = value.getLValueBase().dyn_cast<const clang::ValueDecl*>())
+          if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(base)) {
+            ir::FunctionId id = function_of(function, where);
+            return id.valid() ? program_.const_function(id) : ir::ConstId();
+          }
+      break;
+    default: break;
+  }
+  if (types.is_reference(type) && (value.isNullPointer() || (value.isLValue() && value.getLValueBase().isNull())))
+    return program_.const_null(type);
+  return {};
 }
 
 ir::GlobalId ModelBuilder::global_of(const clang::VarDecl* var, clang::SourceLocation where) {
@@ -469,17 +561,15 @@ ir::GlobalId ModelBuilder::global_of(const clang::VarDecl* var, clang::SourceLoc
     const clang::Expr* stripped = init->IgnoreParenImpCasts();
     if (llvm::isa<clang::CXXNullPtrLiteralExpr>(stripped) || llvm::isa<clang::GNUNullExpr>(stripped)) {
       initial = zero_of(type);
+    } else if (const clang::APValue* evaluated = var->evaluateValue()) {
+      initial = constant_of(*evaluated, type, context, where);
     } else if (init->EvaluateAsRValue(result, context) && !result.HasSideEffects) {
-      if (result.Val.isInt())
-        initial = program_.types().kind(type) == ir::TypeKind::kBool
-                      ? program_.const_bool(result.Val.getInt().getBoolValue())
-                      : program_.const_int(type, result.Val.getInt().getExtValue());
-      else if (result.Val.isFloat())
-        initial = program_.const_float(result.Val.getFloat().convertToDouble());
+      initial = constant_of(result.Val, type, context, where);
     }
     if (!initial.valid())
       error(context, var->getLocation(), "G1 constant-initialisation",
-            "the graph builder supports only integer, float and null constant initialisers of globals");
+            "the initial value of this global is not a constant the IR can hold (scalars, null, "
+            "function pointers and value structs of those)");
   }
   std::string name = strip_anonymous(var->getQualifiedNameAsString());
   for (int n = 2; program_.find_global(name).valid(); ++n)

@@ -1,8 +1,7 @@
 // Statements → blocks and links. SSA construction by passing every local in scope to every new
 // block (the environment of slots), then pruning the block arguments that are not live
-// (prune_block_arguments): simple, structured, and the output keeps only live locals on links.
-#include <set>
-
+// (prune_block_arguments, in graph_builder.cpp): simple, structured, and the output keeps only
+// live locals on links.
 #include <clang/AST/ASTContext.h>
 
 #include "graph_builder.h"
@@ -35,6 +34,12 @@ ir::Value FunctionBuilder::lookup(const void* key, const clang::Expr* use) {
     if (it->key == key) return it->value;
   error(use, "S1 initialise-locals", "internal: a local variable is not in scope here");
   return program_.const_none();
+}
+
+const FunctionBuilder::Slot* FunctionBuilder::find_slot(const void* key) const {
+  for (auto it = env_.rbegin(); it != env_.rend(); ++it)
+    if (it->key == key) return &*it;
+  return nullptr;
 }
 
 void FunctionBuilder::assign_slot(const void* key, ir::Value value) {
@@ -219,8 +224,21 @@ void FunctionBuilder::constructor_initialisers(const clang::CXXConstructorDecl* 
       ir::FieldId field = model_.field_of(init->getMember(), expr->getBeginLoc());
       ir::Value v = value(expr);
       if (field.valid()) emit(ir::Opcode::setfield, {lookup(&this_key_, nullptr), program_.const_field(field), v});
+    } else if (init->isDelegatingInitializer()) {
+      // The target constructor runs on the same object; it is the only initialiser.
+      const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(expr->IgnoreImplicit());
+      if (!construct) {
+        error(expr, "C6 field-init", "unsupported delegating initialiser");
+        continue;
+      }
+      ir::FunctionId callee = model_.function_of(construct->getConstructor(), expr->getBeginLoc());
+      std::vector<const clang::Expr*> args(construct->arg_begin(), construct->arg_end());
+      std::vector<ir::Value> values = arguments(args, lookup(&this_key_, nullptr));
+      if (!callee.valid()) continue;
+      values.insert(values.begin(), program_.const_function(callee));
+      emit(ir::Opcode::direct_call, values, program_.types().void_type());
     } else {
-      error(expr, "C6 field-init", "delegating constructors are not supported");
+      error(expr, "C6 field-init", "unsupported constructor initialiser");
     }
   }
 }
@@ -569,98 +587,6 @@ void FunctionBuilder::try_statement(const clang::CXXTryStmt* stmt) {
   }
   enter(after);
   env_.resize(scope);
-}
-
-// --- Liveness of block arguments. --------------------------------------------------------------------
-
-void prune_block_arguments(ir::Graph& graph) {
-  std::vector<ir::BlockId> blocks = graph.reachable_blocks();
-  std::set<uint32_t> reachable;
-  for (ir::BlockId b : blocks) reachable.insert(b.raw());
-  // live[var]: the variable is needed. Seeds: operands, switches, arguments to the final blocks.
-  std::vector<char> live(graph.num_variables(), 0);
-  std::vector<ir::VarId> work;
-  auto mark = [&](ir::Value v) {
-    if (v.is_variable() && !live[v.variable().index()]) {
-      live[v.variable().index()] = 1;
-      work.push_back(v.variable());
-    }
-  };
-  // Which link argument feeds which input argument: var → (link args using it).
-  std::map<uint32_t, std::vector<std::pair<ir::LinkId, unsigned>>> inputarg_uses;
-  std::map<uint32_t, std::pair<ir::BlockId, unsigned>> inputarg_of;
-  for (ir::BlockId b : blocks) {
-    const ir::Block& block = graph.block(b);
-    for (unsigned i = 0; i < block.inputargs.size(); ++i) inputarg_of[block.inputargs[i].raw()] = {b, i};
-  }
-  for (ir::BlockId b : blocks) {
-    const ir::Block& block = graph.block(b);
-    for (ir::OpId op : block.operations)
-      for (ir::Value v : graph.op(op).args) mark(v);
-    if (block.exitswitch.is_variable()) mark(block.exitswitch.variable());
-    for (ir::LinkId l : block.exits) {
-      const ir::Link& link = graph.link(l);
-      for (unsigned i = 0; i < link.args.size(); ++i) {
-        if (graph.is_final(link.target)) mark(link.args[i]);
-        else if (link.args[i].is_variable())
-          inputarg_uses[graph.block(link.target).inputargs[i].raw()].push_back({l, i});
-      }
-    }
-  }
-  for (ir::VarId v : graph.block(graph.start_block()).inputargs) mark(v);
-  while (!work.empty()) {
-    ir::VarId v = work.back();
-    work.pop_back();
-    auto it = inputarg_uses.find(v.raw());
-    if (it == inputarg_uses.end()) continue;
-    for (auto [l, i] : it->second) mark(graph.link(l).args[i]);
-  }
-  for (ir::BlockId b : blocks) {
-    if (b == graph.start_block()) continue;
-    ir::Block& block = graph.block_mut(b);
-    std::vector<char> keep;
-    for (ir::VarId v : block.inputargs) keep.push_back(live[v.index()]);
-    llvm::SmallVector<ir::VarId, 4> kept;
-    for (unsigned i = 0; i < keep.size(); ++i)
-      if (keep[i]) kept.push_back(block.inputargs[i]);
-    block.inputargs = kept;
-    for (ir::BlockId source : blocks)
-      for (ir::LinkId l : graph.block(source).exits) {
-        ir::Link& link = graph.link_mut(l);
-        if (link.target != b || link.args.size() != keep.size()) continue;
-        llvm::SmallVector<ir::Value, 4> args;
-        for (unsigned i = 0; i < keep.size(); ++i)
-          if (keep[i]) args.push_back(link.args[i]);
-        link.args = args;
-      }
-  }
-}
-
-// A block with no operation whose one exit passes its arguments on unchanged is only a join
-// left by the structured construction (an if without else, the end of a loop body): links into
-// it go straight to its target. It stays in the graph, unreachable.
-void skip_forwarding_blocks(ir::Graph& graph) {
-  auto forward_of = [&](ir::BlockId b) -> ir::BlockId {
-    if (b == graph.start_block() || graph.is_final(b)) return {};
-    const ir::Block& block = graph.block(b);
-    if (!block.operations.empty() || !block.exitswitch.is_none() || block.exits.size() != 1) return {};
-    const ir::Link& link = graph.link(block.exits[0]);
-    if (link.target == b || link.args.size() != block.inputargs.size()) return {};
-    for (size_t i = 0; i < link.args.size(); ++i)
-      if (link.args[i] != ir::Value(block.inputargs[i])) return {};
-    return link.target;
-  };
-  for (ir::BlockId b : graph.reachable_blocks()) {
-    for (ir::LinkId l : graph.block(b).exits) {
-      ir::Link& link = graph.link_mut(l);
-      // Bounded: a cycle of forwarding blocks (an empty infinite loop) stops after a few hops.
-      for (int hops = 0; hops < 64; ++hops) {
-        ir::BlockId next = forward_of(link.target);
-        if (!next.valid()) break;
-        link.target = next;
-      }
-    }
-  }
 }
 
 }  // namespace rtoolchain::frontend
