@@ -131,8 +131,8 @@ llvm::GlobalVariable* ModuleCodegen::prebuilt(PrebuiltId id) {
                                      llvm::GlobalValue::InternalLinkage, nullptr, "prebuilt." + info.name);
   g->setAlignment(llvm::Align(8));
   prebuilts_[id.raw()] = g;
-  fill_prebuilt(id);
-  return g;
+  fill_prebuilt(id);  // replaces the placeholder
+  return prebuilts_.lookup(id.raw());
 }
 
 void ModuleCodegen::fill_prebuilt(PrebuiltId id) {
@@ -271,7 +271,10 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
     if (fn.isDeclaration() && fn.use_empty() && fn.getName().starts_with("rtx_ext_")) fn.eraseFromParent();
   std::string problems;
   llvm::raw_string_ostream out(problems);
-  if (llvm::verifyModule(*module, &out)) return llvm::createStringError("backend: invalid LLVM module (a backend bug):\n" + problems);
+  if (llvm::verifyModule(*module, &out)) {
+    if (getenv("RT_BACKEND_DUMP")) module->print(llvm::errs(), nullptr);
+    return llvm::createStringError("backend: invalid LLVM module (a backend bug):\n" + problems);
+  }
   return std::move(module);
 }
 
