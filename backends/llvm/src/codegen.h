@@ -54,6 +54,9 @@ class ModuleCodegen {
 // Generates the body of one function with a graph.
 llvm::Error generate_function_body(ModuleCodegen& module, ir::FunctionId id);
 
+// Sets the host's triple and data layout (before code generation: alignments depend on it).
+llvm::Error configure_for_host(llvm::Module& module);
+
 // The symbol of an external: rtx_ext_ + its IR name with "::" as "_".
 std::string external_symbol(llvm::StringRef name);
 

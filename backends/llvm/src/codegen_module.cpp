@@ -1,7 +1,7 @@
 // Module-level code generation: types, constants, prebuilt objects, globals, the functions'
 // declarations and the support symbols the runtime reads (docs/backend.md).
 #include <llvm/IR/Verifier.h>
-#include <llvm/TargetParser/Host.h>
+#include <llvm/Support/ErrorHandling.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "codegen.h"
@@ -47,7 +47,17 @@ llvm::Type* ModuleCodegen::type(TypeId id) {
     case TypeKind::kStruct: {
       llvm::SmallVector<llvm::Type*, 4> fields;
       for (FieldId f : program.struct_info(t.struct_id).fields) fields.push_back(type(program.field_info(f).type));
-      result = llvm::StructType::create(context, fields, "struct." + program.struct_info(t.struct_id).name);
+      auto* st = llvm::StructType::create(context, fields, "struct." + program.struct_info(t.struct_id).name);
+      // Values of the struct are loaded and stored as this LLVM type: its layout must be the
+      // rtyper's (report_fatal_error: a mismatch is a toolchain bug, not a user error).
+      const llvm::StructLayout* layout = module->getDataLayout().getStructLayout(st);
+      const StructInfo& info = program.struct_info(t.struct_id);
+      bool same = layout->getSizeInBytes() == program.struct_layout(t.struct_id).size;
+      for (size_t i = 0; i < info.fields.size(); ++i)
+        same = same && layout->getElementOffset(i) == program.field_offset(info.fields[i]);
+      if (!same) llvm::report_fatal_error(llvm::Twine("backend: LLVM's layout of struct ") + info.name +
+                                          " differs from the rtyper's (a toolchain bug)");
+      result = st;
       break;
     }
     default: result = ptr(); break;  // every reference: GC objects, arrays, functions, handles
@@ -246,7 +256,7 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
   if (program.level() != Level::kLow)
     return llvm::createStringError("backend: the program is not low level (run the rtyper first)");
   if (!program.entry_point().valid()) return llvm::createStringError("backend: the program has no entry point");
-  module->setTargetTriple(llvm::sys::getDefaultTargetTriple());
+  if (llvm::Error error = configure_for_host(*module)) return std::move(error);
   // Declare every function first: bodies and prebuilts refer to them in any order.
   for (size_t i = 0; i < program.num_functions(); ++i) {
     const FunctionInfo& info = program.function_info(FunctionId(i));

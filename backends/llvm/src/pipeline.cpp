@@ -11,6 +11,7 @@
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/TargetParser/Host.h>
 
+#include "codegen.h"
 #include "rtoolchain/backend/llvm_backend.h"
 
 namespace rtoolchain::backend {
@@ -32,6 +33,14 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> host_machine(unsigned opt_l
 }
 
 }  // namespace
+
+llvm::Error configure_for_host(llvm::Module& module) {
+  auto machine = host_machine(2);
+  if (!machine) return machine.takeError();
+  module.setTargetTriple((*machine)->getTargetTriple().str());
+  module.setDataLayout((*machine)->createDataLayout());
+  return llvm::Error::success();
+}
 
 llvm::Error optimize_module(llvm::Module& module, unsigned opt_level) {
   auto machine = host_machine(opt_level);
