@@ -11,6 +11,7 @@
 #include "graphs_command.h"
 #include "rtype_command.h"
 #include "run_command.h"
+#include "translate_command.h"
 
 namespace cl = llvm::cl;
 
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
   if (auto status = rtoolchain::driver::run_selected_run_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_annotate_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_rtype_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_translate_command()) return *status;
   cl::PrintHelpMessage();
   return 1;
 }

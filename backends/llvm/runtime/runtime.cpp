@@ -1,0 +1,195 @@
+// The runtime of translated code: main(), allocation, the pending exception, the stack check's
+// slow path, the raising operations' slow paths and the externals (docs/backend.md).
+#include "runtime.h"
+
+#include <gc.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+#include "internal.h"
+#include "rt/arith.h"
+#include "rt/main.h"
+#include "rt/os.h"
+#include "rt/rt.h"
+
+namespace {
+// The program's file name, as every mode's messages spell it.
+rt::Str program_name("rt");
+}  // namespace
+
+extern "C" {
+void* rtx_exc_value = nullptr;
+uint32_t rtx_exc_type = 0;
+uintptr_t rtx_stack_limit = 0;
+}
+
+namespace {
+
+RtxStr* to_rtx(const rt::Str& text) {
+  std::string_view bytes = text.view();
+  auto* s = static_cast<RtxStr*>(rtx_alloc_array(static_cast<int64_t>(bytes.size()), 1, rtx_str_type_id));
+  std::memcpy(s->bytes, bytes.data(), bytes.size());
+  return s;
+}
+
+rt::Str from_rtx(const RtxStr* s) {
+  if (!s) rtx_fatal("invalid memory access (null pointer dereference?)");
+  return rt::Str::from_bytes(std::string_view(s->bytes, static_cast<size_t>(s->length)));
+}
+
+// Turns rt's C++ exception into translated code's pending exception.
+void set_pending_from(rt::Exception* error) {
+  std::string_view name = error->type_name().view();
+  uint32_t kind = 0;
+  static const char* const kNames[] = {
+#define RT_IR_RT_EXCEPTION(Name) #Name,
+#include "rtoolchain/ir/exceptions.def"
+  };
+  for (uint32_t i = 0; i < sizeof kNames / sizeof kNames[0]; ++i)
+    if (name == kNames[i]) kind = i;
+  void* object = rtx_new_rt_exception(kind, to_rtx(error->message));
+  rtx_exc_value = object;
+  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+}
+
+int64_t wrap(int64_t value, int32_t bits) {
+  if (bits >= 64) return value;
+  uint64_t mask = (uint64_t(1) << bits) - 1;
+  return static_cast<int64_t>(static_cast<uint64_t>(value) & mask);
+}
+
+template <class F>
+int64_t guarded(F&& f) {
+  try {
+    return f();
+  } catch (rt::Exception* error) {
+    set_pending_from(error);
+    return 0;
+  }
+}
+
+// Narrow signed results must fit their width, as graph mode's `checked` demands.
+int64_t checked(int64_t value, int32_t bits, const char* what) {
+  if (bits < 64) {
+    int64_t low = -(int64_t(1) << (bits - 1)), high = (int64_t(1) << (bits - 1)) - 1;
+    if (value < low || value > high) rt::detail::throw_overflow(what);
+  }
+  return value;
+}
+
+}  // namespace
+
+extern "C" {
+
+void rtx_fatal(const char* message) {
+  rt::flush_stdout();
+  rt::print_error(program_name + ": fatal error: " + message + "\n");
+  std::exit(70);
+}
+
+void rtx_stack_overflow(void) {
+  uintptr_t saved = rtx_stack_limit;
+  rtx_stack_limit = 0;  // the allocation below must not re-enter the check
+  void* object = rtx_new_rt_exception(
+      static_cast<uint32_t>(6 /* RecursionError, exceptions.def order */),
+      to_rtx(rt::Str("maximum recursion depth exceeded")));
+  rtx_stack_limit = saved;
+  rtx_exc_value = object;
+  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+}
+
+void* rtx_alloc(int64_t size, uint32_t type_id) {
+  void* memory = GC_MALLOC(static_cast<size_t>(size));
+  if (!memory) rtx_fatal("out of memory");
+  *static_cast<uint64_t*>(memory) = type_id;
+  return memory;
+}
+
+void* rtx_alloc_array(int64_t length, int64_t item_size, uint32_t type_id) {
+  auto* array = static_cast<RtxStr*>(rtx_alloc(16 + length * item_size, type_id));
+  array->length = length;
+  return array;
+}
+
+#define RTX_OP(name, body) \
+  int64_t rtx_op_##name(int64_t a, int64_t b, int32_t bits) { (void)b; (void)bits; return guarded([&] { return body; }); }
+RTX_OP(int_div_c, wrap(rt::div_c(a, b), bits))
+RTX_OP(int_mod_c, wrap(rt::mod_c(a, b), bits))
+RTX_OP(int_div_floor, wrap(rt::div_floor(a, b), bits))
+RTX_OP(int_mod_floor, wrap(rt::mod_floor(a, b), bits))
+RTX_OP(int_div_floor_ovf, bits == 64 ? rt::ovf_div_floor(a, b) : wrap(checked(rt::div_floor(a, b), bits, "integer division"), bits))
+RTX_OP(int_add_ovf, bits == 64 ? rt::ovf_add(a, b) : wrap(checked(a + b, bits, "integer addition"), bits))
+RTX_OP(int_sub_ovf, bits == 64 ? rt::ovf_sub(a, b) : wrap(checked(a - b, bits, "integer subtraction"), bits))
+RTX_OP(int_mul_ovf, bits == 64 ? rt::ovf_mul(a, b) : wrap(checked(a * b, bits, "integer multiplication"), bits))
+RTX_OP(int_neg_ovf, bits == 64 ? rt::ovf_neg(a) : wrap(checked(-a, bits, "integer negation"), bits))
+RTX_OP(int_lshift_var, rt::shl(a, b))
+RTX_OP(int_rshift_var, rt::shr(a, b))
+RTX_OP(uint_rshift_var, rt::shr_unsigned(a, b))
+RTX_OP(int_lshift_ovf, rt::ovf_shl(a, b))
+#undef RTX_OP
+
+int64_t rtx_op_uint_div(int64_t a, int64_t b, int32_t bits) {
+  return guarded([&] {
+    if (b == 0) throw rt::make<rt::ZeroDivisionError>("integer division by zero");
+    return wrap(static_cast<int64_t>(static_cast<uint64_t>(a) / static_cast<uint64_t>(b)), bits);
+  });
+}
+
+int64_t rtx_op_uint_mod(int64_t a, int64_t b, int32_t bits) {
+  return guarded([&] {
+    if (b == 0) throw rt::make<rt::ZeroDivisionError>("integer modulo by zero");
+    return wrap(static_cast<int64_t>(static_cast<uint64_t>(a) % static_cast<uint64_t>(b)), bits);
+  });
+}
+
+int64_t rtx_op_cast_float_to_int(double value) {
+  return guarded([&] { return rt::float_to_int(value); });
+}
+
+// --- Externals: rtx_ext_ + the IR name with "::" as "_". ---------------------------------------
+
+void rtx_ext_rt_print(RtxStr* text) { rt::print(from_rtx(text)); }
+void rtx_ext_rt_print_line(RtxStr* text) { rt::print_line(from_rtx(text)); }
+void rtx_ext_rt_flush_stdout() { rt::flush_stdout(); }
+void rtx_ext_rt_print_error(RtxStr* text) { rt::print_error(from_rtx(text)); }
+void rtx_ext_rt_os_exit(int64_t status) {
+  rt::flush_stdout();
+  std::exit(static_cast<int>(status));
+}
+void rtx_ext_rt_ll_array_index_error(int64_t index, int64_t size) {
+  guarded([&] { rt::detail::throw_index_error("array index", index, size); return int64_t(0); });
+}
+void rtx_ext_rt_ll_array_assignment_index_error(int64_t index, int64_t size) {
+  guarded([&] { rt::detail::throw_index_error("array assignment index", index, size); return int64_t(0); });
+}
+void rtx_ext_rt_ll_check_array_size(int64_t size) {
+  guarded([&] {
+    if (size < 0) rt::detail::throw_value_error("negative array size");
+    if (size > (INT64_MAX >> 4)) throw rt::make<rt::MemoryError>("array too large");
+    return int64_t(0);
+  });
+}
+
+}  // extern "C"
+
+int main(int argc, char** argv) {
+  rt::init_host_runtime(__builtin_frame_address(0));
+  rt::detail::install_fatal_handlers(argc > 0 ? argv[0] : nullptr);
+  rtx_stack_limit = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - static_cast<uintptr_t>(rt::stack_budget());
+  if (argc > 0) program_name = rt::Str(argv[0]);
+  program_name = program_name.slice_from(program_name.rfind("/") + 1);
+  // argv stays null until lists are lowered (docs/backend.md, "Left").
+  int64_t status = rtx_entry(nullptr);
+  rt::flush_stdout();
+  if (rtx_exc_value) {
+    rt::Str name("Exception");
+    if (rtx_exc_type < rtx_num_class_names && rtx_class_names[rtx_exc_type])
+      name = from_rtx(rtx_class_names[rtx_exc_type]);
+    auto* message = *reinterpret_cast<RtxStr**>(static_cast<char*>(rtx_exc_value) + rtx_exception_message_offset);
+    rt::print_error(program_name + ": uncaught rt::" + name + ": " + from_rtx(message) + "\n");
+    return 70;
+  }
+  return static_cast<int>(status);
+}

@@ -1,0 +1,91 @@
+// After code generation: the new pass manager's pipeline, object emission and the link.
+#include <llvm/Analysis/CGSCCPassManager.h>
+#include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/PassManager.h>
+#include <llvm/MC/TargetRegistry.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Program.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Target/TargetMachine.h>
+#include <llvm/TargetParser/Host.h>
+
+#include "codegen.h"
+#include "rtoolchain/backend/llvm_backend.h"
+
+namespace rtoolchain::backend {
+
+namespace {
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> host_machine(unsigned opt_level) {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  std::string triple = llvm::sys::getDefaultTargetTriple();
+  std::string error;
+  const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target) return llvm::createStringError("backend: " + error);
+  llvm::TargetOptions options;
+  auto level = opt_level >= 2 ? llvm::CodeGenOptLevel::Default : llvm::CodeGenOptLevel::None;
+  // PIC: the system linker makes position-independent executables by default.
+  return std::unique_ptr<llvm::TargetMachine>(
+      target->createTargetMachine(triple, "generic", "", options, llvm::Reloc::PIC_, std::nullopt, level));
+}
+
+}  // namespace
+
+llvm::Error configure_for_host(llvm::Module& module) {
+  auto machine = host_machine(2);
+  if (!machine) return machine.takeError();
+  module.setTargetTriple((*machine)->getTargetTriple().str());
+  module.setDataLayout((*machine)->createDataLayout());
+  return llvm::Error::success();
+}
+
+llvm::Error optimize_module(llvm::Module& module, unsigned opt_level) {
+  auto machine = host_machine(opt_level);
+  if (!machine) return machine.takeError();
+  module.setDataLayout((*machine)->createDataLayout());
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder builder(machine->get());
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::ModulePassManager passes = opt_level >= 2 ? builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2)
+                                                  : builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0);
+  passes.run(module, mam);
+  return llvm::Error::success();
+}
+
+llvm::Error emit_object(llvm::Module& module, unsigned opt_level, llvm::StringRef path) {
+  auto machine = host_machine(opt_level);
+  if (!machine) return machine.takeError();
+  module.setDataLayout((*machine)->createDataLayout());
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_None);
+  if (ec) return llvm::createStringError("backend: cannot write " + path.str() + ": " + ec.message());
+  llvm::legacy::PassManager passes;
+  if ((*machine)->addPassesToEmitFile(passes, out, nullptr, llvm::CodeGenFileType::ObjectFile))
+    return llvm::createStringError("backend: the host target cannot emit object files");
+  passes.run(module);
+  return llvm::Error::success();
+}
+
+llvm::Error link_executable(llvm::StringRef object_path, llvm::StringRef output) {
+  auto clang = llvm::sys::findProgramByName("clang++-19");
+  if (!clang) return llvm::createStringError("backend: clang++-19 not found for the link");
+  std::vector<std::string> args = {*clang, "-fuse-ld=lld", object_path.str(), RT_TRANSLATED_RUNTIME_LIBRARY,
+                                   RT_HOST_RUNTIME_LIBRARY, "-lgc", "-o", output.str()};
+  llvm::SmallVector<llvm::StringRef, 8> refs(args.begin(), args.end());
+  std::string error;
+  int status = llvm::sys::ExecuteAndWait(*clang, refs, std::nullopt, {}, 0, 0, &error);
+  if (status != 0) return llvm::createStringError("backend: the link failed (" + std::to_string(status) + ") " + error);
+  return llvm::Error::success();
+}
+
+}  // namespace rtoolchain::backend
