@@ -229,8 +229,17 @@ ir::KeyTraitsId ModelBuilder::key_traits_of(const clang::CXXRecordDecl* traits, 
   return id;
 }
 
+// A class is keyed by its definition's qualified name (plus the unit for anonymous namespaces):
+// every declaration of it, `class B;` in a unit that never defines B included, is the one class.
 ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::SourceLocation where) {
-  if (const clang::CXXRecordDecl* definition = record->getDefinition()) record = definition;
+  const clang::ASTContext& use_context = record->getASTContext();
+  const clang::CXXRecordDecl* definition = asts_.definition_of(record);
+  if (!definition) {
+    error(use_context, where, "P5 whole-program",
+          "class '" + record_name(record) + "' is used but not defined in any source of the target");
+    return {};
+  }
+  record = definition;
   const clang::ASTContext& context = record->getASTContext();
   if (is_rt_library(record)) {
     if (record->getName() == "Object") return program_.object_class();
@@ -250,6 +259,9 @@ ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::So
   }
   ir::ClassId base = class_of(record_of(record->bases_begin()->getType()), where);
   if (!base.valid()) return {};
+  // Creating the base may have created this class already: a field of the base (or of any
+  // class it reaches) may point to it (`class A { B* b; }; class B : public A {}`).
+  if (auto it = classes_.find(key); it != classes_.end()) return it->second;
   uint32_t flags = 0;
   if (has_annotation(record, "rt.immutable_class")) flags |= ir::kImmutableClass;
   if (has_annotation(record, "rt.virtualizable")) flags |= ir::kVirtualizable;
