@@ -43,5 +43,10 @@ int64_t rt_main(rt::List<rt::Str>* argv) {
 // CHECK-NEXT: }
 // CHECK-NOT: B#2
 // CHECK-LABEL: function rt_main(
-// CHECK: new B
-// CHECK: setfield {{.*}}, field A.b,
+// CHECK:   v1: B* = new_object class B
+// CHECK:   v2: A* = new_object class A
+// CHECK:   direct_call @A::A, v2, v1
+// CHECK:   v4: B* = getfield v2, field A.b
+// CHECK:   v5: i64 = getfield v4, field B.x
+// CHECK-LABEL: function A::A(this: A*, b: B*) -> void {
+// CHECK:   setfield v0, field A.b, v1
