@@ -1,6 +1,8 @@
 #include "ast_set.h"
 
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/AST/Type.h>
 #include <clang/Basic/DiagnosticIDs.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Tooling/CompilationDatabase.h>
@@ -35,7 +37,9 @@ class CollectingDiagnosticConsumer : public clang::DiagnosticConsumer {
 
 class DefinitionIndexer : public clang::RecursiveASTVisitor<DefinitionIndexer> {
  public:
-  explicit DefinitionIndexer(std::vector<const clang::FunctionDecl*>& found) : found_(found) {}
+  DefinitionIndexer(std::vector<const clang::FunctionDecl*>& found,
+                    std::vector<const clang::CXXRecordDecl*>& records)
+      : found_(found), records_(records) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
   bool VisitFunctionDecl(clang::FunctionDecl* function) {
@@ -43,10 +47,28 @@ class DefinitionIndexer : public clang::RecursiveASTVisitor<DefinitionIndexer> {
       found_.push_back(function);
     return true;
   }
+  bool VisitCXXRecordDecl(clang::CXXRecordDecl* record) {
+    if (record->isThisDeclarationADefinition() && !record->isDependentContext() && !record->isLambda() &&
+        !record->isInAnonymousNamespace() && record->getIdentifier())
+      records_.push_back(record);
+    return true;
+  }
 
  private:
   std::vector<const clang::FunctionDecl*>& found_;
+  std::vector<const clang::CXXRecordDecl*>& records_;
 };
+
+// Identifies a record across units: its qualified name, with a template instance's arguments.
+std::string record_key(const clang::CXXRecordDecl* record) {
+  std::string key = record->getQualifiedNameAsString();
+  if (const auto* spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
+    llvm::raw_string_ostream out(key);
+    clang::printTemplateArgumentList(out, spec->getTemplateArgs().asArray(),
+                                     record->getASTContext().getPrintingPolicy());
+  }
+  return key;
+}
 
 }  // namespace
 
@@ -94,9 +116,11 @@ std::unique_ptr<AstSet> AstSet::load(const Target& target, Diagnostics& diags) {
 void AstSet::index_definitions() {
   for (const auto& unit : units_) {
     std::vector<const clang::FunctionDecl*> found;
-    DefinitionIndexer indexer(found);
+    std::vector<const clang::CXXRecordDecl*> records;
+    DefinitionIndexer indexer(found, records);
     indexer.TraverseDecl(unit->getASTContext().getTranslationUnitDecl());
     for (const clang::FunctionDecl* function : found) definitions_.emplace(mangled_name(function), function);
+    for (const clang::CXXRecordDecl* record : records) record_definitions_.emplace(record_key(record), record);
   }
 }
 
@@ -128,6 +152,13 @@ const clang::FunctionDecl* AstSet::definition(const std::string& mangled) const 
 const clang::FunctionDecl* AstSet::definition_of(const clang::FunctionDecl* function) const {
   if (const clang::FunctionDecl* local = function->getDefinition()) return local;
   return definition(mangled_name(function));
+}
+
+const clang::CXXRecordDecl* AstSet::definition_of(const clang::CXXRecordDecl* record) const {
+  if (const clang::CXXRecordDecl* local = record->getDefinition()) return local;
+  if (record->isInAnonymousNamespace()) return nullptr;
+  auto it = record_definitions_.find(record_key(record));
+  return it == record_definitions_.end() ? nullptr : it->second;
 }
 
 SourceLocation AstSet::location(const clang::ASTContext& context, clang::SourceLocation loc) {

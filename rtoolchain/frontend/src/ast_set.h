@@ -33,6 +33,11 @@ class AstSet {
   const clang::FunctionDecl* definition(const std::string& mangled) const;
   // The definition of `function` in any unit, or nullptr when it has none.
   const clang::FunctionDecl* definition_of(const clang::FunctionDecl* function) const;
+  // The definition of a class or struct: the unit's own when it has one, else the first unit's
+  // (in source order) that defines a record of that qualified name (a unit that only declares
+  // `class B;` and uses B*); nullptr when no unit defines it. Records of anonymous namespaces
+  // are private to their unit.
+  const clang::CXXRecordDecl* definition_of(const clang::CXXRecordDecl* record) const;
 
   static SourceLocation location(const clang::ASTContext& context, clang::SourceLocation loc);
   static SourceLocation location(const clang::Decl* decl);
@@ -44,6 +49,7 @@ class AstSet {
   std::vector<std::unique_ptr<clang::ASTUnit>> units_;
   mutable std::map<const clang::ASTContext*, std::unique_ptr<clang::MangleContext>> manglers_;
   std::map<std::string, const clang::FunctionDecl*> definitions_;
+  std::map<std::string, const clang::CXXRecordDecl*> record_definitions_;
 };
 
 // True for declarations of the rt library (namespace rt and everything inside it).

@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,8 @@ class ModelBuilder {
   ir::Program& program_;
   Diagnostics& diags_;
   std::map<std::string, ir::ClassId> classes_;
+  std::set<std::string> undefined_classes_;
+  std::set<std::string> skipped_field_names_;  // "Class.field": its type was an error
   std::map<std::string, ir::StructId> structs_;
   std::vector<std::pair<ir::ClassId, const clang::CXXRecordDecl*>> class_records_;
   size_t vtables_done_ = 0;

@@ -229,8 +229,19 @@ ir::KeyTraitsId ModelBuilder::key_traits_of(const clang::CXXRecordDecl* traits, 
   return id;
 }
 
+// A class is keyed by its definition's qualified name (plus the unit for anonymous namespaces):
+// every declaration of it, `class B;` in a unit that never defines B included, is the one class.
 ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::SourceLocation where) {
-  if (const clang::CXXRecordDecl* definition = record->getDefinition()) record = definition;
+  const clang::ASTContext& use_context = record->getASTContext();
+  const clang::CXXRecordDecl* definition = asts_.definition_of(record);
+  if (!definition) {
+    // Once per class: every later mention of it would repeat the same error.
+    if (undefined_classes_.insert(record_name(record)).second)
+      error(use_context, where, "P5 whole-program",
+            "class '" + record_name(record) + "' is used but not defined in any source of the target");
+    return {};
+  }
+  record = definition;
   const clang::ASTContext& context = record->getASTContext();
   if (is_rt_library(record)) {
     if (record->getName() == "Object") return program_.object_class();
@@ -250,6 +261,9 @@ ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::So
   }
   ir::ClassId base = class_of(record_of(record->bases_begin()->getType()), where);
   if (!base.valid()) return {};
+  // Creating the base may have created this class already: a field of the base (or of any
+  // class it reaches) may point to it (`class A { B* b; }; class B : public A {}`).
+  if (auto it = classes_.find(key); it != classes_.end()) return it->second;
   uint32_t flags = 0;
   if (has_annotation(record, "rt.immutable_class")) flags |= ir::kImmutableClass;
   if (has_annotation(record, "rt.virtualizable")) flags |= ir::kVirtualizable;
@@ -260,7 +274,10 @@ ir::ClassId ModelBuilder::class_of(const clang::CXXRecordDecl* record, clang::So
   class_records_.push_back({id, record});
   for (const clang::FieldDecl* field : record->fields()) {
     ir::TypeId type = type_of(field->getType(), context, field->getLocation());
-    if (!type.valid()) continue;
+    if (!type.valid()) {
+      skipped_field_names_.insert(name + "." + field->getNameAsString());
+      continue;
+    }
     uint32_t field_flags = 0;
     if (field->getType().isConstQualified() || has_annotation(field, "rt.immutable"))
       field_flags |= ir::kImmutableField;
@@ -316,7 +333,9 @@ ir::FieldId ModelBuilder::field_of(const clang::FieldDecl* field, clang::SourceL
   ir::ClassId cls = record ? class_of(record, where) : ir::ClassId();
   if (!cls.valid()) return {};
   ir::FieldId id = program_.find_own_field(cls, field->getName());
-  if (!id.valid())
+  // A field left out of the model after an error in its type has been reported already.
+  if (!id.valid() && !skipped_field_names_.count(
+                         program_.class_info(cls).name + "." + field->getNameAsString()))
     error(field->getASTContext(), where, "L1 rt-api", "field '" + field->getNameAsString() + "' is not in the model");
   return id;
 }
