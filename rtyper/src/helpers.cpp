@@ -60,7 +60,7 @@ FunctionId Rtyper::helper(const std::string& kind, TypeId item) {
     else b.ret_void();
     return fn;
   }
-  // array_new (count, fill) -> array, array_fill (array, value): a loop storing the value.
+  // array_new (count, fill) -> array: a loop storing the value.
   bool make = kind == "array_new";
   std::vector<Param> params = make ? std::vector<Param>{{"count", i64}, {"fill", item}}
                                    : std::vector<Param>{{"array", array}, {"value", item}};
@@ -97,6 +97,5 @@ FunctionId Rtyper::helper(const std::string& kind, TypeId item) {
 FunctionId Rtyper::array_getitem_helper(TypeId item) { return helper("array_getitem", item); }
 FunctionId Rtyper::array_setitem_helper(TypeId item) { return helper("array_setitem", item); }
 FunctionId Rtyper::array_new_helper(TypeId item) { return helper("array_new", item); }
-FunctionId Rtyper::array_fill_helper(TypeId item) { return helper("array_fill", item); }
 
 }  // namespace rtoolchain::rtyper
