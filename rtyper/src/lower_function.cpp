@@ -84,7 +84,7 @@ class FunctionLowerer {
       if (link.last_exc_value.valid())
         exc_value = var_map_[link.last_exc_value] = new_var(r_.type(old_.variable(link.last_exc_value).type));
       if (deferred_.raw.valid() && link.exitcase.kind() == ExitCase::Kind::kNone) {
-        cast_on_exit(link);
+        finish_on_exit(link);
         continue;
       }
       llvm::SmallVector<Value, 4> args;
@@ -98,7 +98,7 @@ class FunctionLowerer {
   // The no-exception exit of a block whose raising operation needs more operations after it
   // (a cast of a helper's result, the initial strings of a new object): to a new block that
   // receives the raw result and the exit's other variables, finishes, and goes on.
-  void cast_on_exit(const Link& link) {
+  void finish_on_exit(const Link& link) {
     BlockId mid = g_.new_block();
     llvm::SmallVector<Value, 4> into_mid{Value(deferred_.raw)};
     VarId raw = g_.add_inputarg(mid, g_.variable(deferred_.raw).type);
@@ -179,8 +179,14 @@ class FunctionLowerer {
   void lower_new_object(const Operation& op) {
     ClassId cls = high_.constant(op.args[0].constant()).class_id();
     std::vector<FieldId> strings;
-    for (FieldId field : high_.all_fields(cls))
-      if (high_.types().kind(high_.field_info(field).type) == TypeKind::kStr) strings.push_back(field);
+    for (FieldId field : high_.all_fields(cls)) {
+      TypeKind kind = high_.types().kind(high_.field_info(field).type);
+      if (kind == TypeKind::kStr) strings.push_back(field);
+      // A member rt::StrBuilder is constructed with its object (a helper call, not done yet).
+      if (kind == TypeKind::kStrBuilder)
+        r_.error("rtyper: class " + high_.class_info(cls).name + ": the strbuilder field " +
+                 high_.field_info(field).name + " is not lowered (use a local builder)");
+    }
     if (strings.empty()) return emit_as(op, op.opcode, mapped_args(op));
     Value raw = emit(op.opcode, mapped_args(op), r_.type(old_.variable(op.result).type));
     finish_after(op, raw.variable(), [this, strings](VarId object) {
