@@ -132,3 +132,36 @@ struct Inner {
   CHECK(program.field_offset(program.find_struct_field(program.find_struct("Outer"), "inner")) == 4);
   CHECK(outer.size == 12);
 }
+
+TEST_CASE("the low level keeps what the entry point reaches; function_map says where it went") {
+  Program program = parse(std::string(kClasses) + R"(
+function unused() -> i64 {
+block0():
+  goto return(1:i64)
+}
+function helper() -> i64 {
+block0():
+  goto return(2:i64)
+}
+function rt_main(argv: list<str>) -> i64 {
+block0(v0: list<str>):
+  v1: i64 = direct_call @helper
+  goto return(v1)
+}
+entry @rt_main
+)");
+  std::vector<FunctionId> map;
+  rtyper::Options options;
+  options.function_map = &map;
+  auto low = rtyper::rtype_program(program, options);
+  REQUIRE(static_cast<bool>(low));
+  REQUIRE(map.size() == program.num_functions());
+  CHECK(!map[program.find_function("unused").index()].valid());
+  CHECK(!low->find_function("unused").valid());
+  for (const char* name : {"rt_main", "helper"}) {
+    FunctionId mapped = map[program.find_function(name).index()];
+    REQUIRE(mapped.valid());
+    CHECK(low->function_info(mapped).name == name);
+  }
+  CHECK(low->entry_point() == map[program.entry_point().index()]);
+}
