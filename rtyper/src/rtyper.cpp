@@ -157,7 +157,6 @@ void Rtyper::copy_declarations() {
 
 FunctionId Rtyper::function(FunctionId high_function) {
   if (!high_function.valid()) return high_function;
-  if (function_map_.size() < high_.num_functions()) function_map_.resize(high_.num_functions());
   FunctionId& mapped = function_map_[high_function.index()];
   if (mapped.valid()) return mapped;
   const FunctionInfo& info = high_.function_info(high_function);
@@ -210,6 +209,7 @@ void Rtyper::build_dispatch_arrays() {
 
 Program Rtyper::run() {
   low_.set_level(Level::kLow);  // the builtins' strings become byte arrays
+  function_map_.assign(high_.num_functions(), FunctionId());
   copy_declarations();
   type_ids_ = number_classes(high_);
   build_dispatch_arrays();
