@@ -1,8 +1,14 @@
 #include "rtype_command.h"
 #include "load_program.h"
 
+#include <chrono>
+
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/Format.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/ToolOutputFile.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "rtoolchain/frontend/frontend.h"
@@ -21,10 +27,48 @@ cl::opt<std::string> rtype_function("function", cl::desc("Print only this functi
 cl::opt<std::string> rtype_devirtualize("devirtualize",
                                         cl::desc("none (every virtual call dispatches) | cha (class hierarchy)"),
                                         cl::init("none"), cl::sub(rtype_command));
+cl::opt<std::string> rtype_output("o", cl::desc("Write the program to FILE instead of standard output"),
+                                  cl::value_desc("FILE"), cl::sub(rtype_command));
+cl::opt<bool> rtype_time("time", cl::desc("Report the time of each stage and the program's size on stderr"),
+                         cl::sub(rtype_command));
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 int run_rtype() {
-  std::unique_ptr<ir::Program> program = lower_program(load_program(rtype_input), rtype_devirtualize);
+  Clock::time_point start = Clock::now();
+  std::unique_ptr<ir::Program> high = load_program(rtype_input, /*with_ll_helpers=*/true);
+  if (!high) return 1;
+  double front_end = seconds_since(start);
+  size_t high_functions = high->num_functions();
+  start = Clock::now();
+  std::unique_ptr<ir::Program> program = lower_program(std::move(high), rtype_devirtualize);
   if (!program) return 1;
+  if (rtype_time) {
+    size_t graphs = 0, ops = 0;
+    for (uint32_t f = 0; f < program->num_functions(); ++f)
+      if (const ir::Graph* graph = program->function_info(ir::FunctionId(f)).graph.get()) {
+        ++graphs;
+        ops += graph->num_ops();
+      }
+    llvm::errs() << llvm::format("rtoolchain rtype: load %.2f s (%zu functions), rtype and verify %.2f s: "
+                                 "%zu functions (%zu graphs, %zu operations), %zu classes\n",
+                                 front_end, high_functions, seconds_since(start), program->num_functions(), graphs,
+                                 ops, program->num_classes());
+  }
+  if (!rtype_output.empty() && rtype_function.empty()) {
+    std::error_code error;
+    llvm::ToolOutputFile out(rtype_output, error, llvm::sys::fs::OF_Text);
+    if (error) {
+      llvm::errs() << "rtoolchain: cannot write " << rtype_output << ": " << error.message() << '\n';
+      return 1;
+    }
+    ir::print_program(*program, out.os());
+    out.keep();
+    return 0;
+  }
   if (rtype_function.empty()) {
     ir::print_program(*program, llvm::outs());
     return 0;

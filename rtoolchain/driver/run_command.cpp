@@ -73,7 +73,7 @@ int run_ir() {
     llvm::errs() << "rtoolchain: run-ir --mode must be graph or ll\n";
     return 1;
   }
-  std::unique_ptr<ir::Program> program = load_program(run_ir_file);
+  std::unique_ptr<ir::Program> program = load_program(run_ir_file, /*with_ll_helpers=*/false);
   if (program && run_ir_mode == "ll") program = lower_program(std::move(program), devirtualize);
   if (!program) return 1;
   std::vector<std::string> argv{run_ir_argv0.empty() ? run_ir_file.getValue() : run_ir_argv0.getValue()};
@@ -94,6 +94,7 @@ int run_target_command() {
   // argv[0] is the target's name, as host mode's is the executable's.
   std::vector<std::string> argv{run_argv0.empty() ? target->name : run_argv0.getValue()};
   argv.insert(argv.end(), run_args.begin(), run_args.end());
+  if (run_mode == "ll") add_ll_helpers(*target);
   frontend::Diagnostics diags;
   std::unique_ptr<ir::Program> program = frontend::build_program(*target, diags);
   if (!program || diags.has_errors()) {

@@ -64,7 +64,7 @@ int run_translate() {
   std::string input = translate_input;
   std::string output = translate_output;
   if (output.empty()) output = llvm::sys::path::stem(input).str();
-  std::unique_ptr<ir::Program> program = timed("front end", [&] { return load_program(input); });
+  std::unique_ptr<ir::Program> program = timed("front end", [&] { return load_program(input, /*with_ll_helpers=*/true); });
   if (!program) return 1;
   program = timed("rtype", [&] { return lower_program(std::move(program), "none"); });
   if (!program) return 1;

@@ -1,8 +1,8 @@
 // Generated helper graphs (docs/rtyper.md, "Arrays"): the checked array operations of the high
-// level, one graph per low-level item type, and the runtime functions they call when a check
-// fails. A helper graph rather than inline checks: one copy per item type, no block splitting
-// in the caller (the call is the one operation that may raise, as the high-level op was), and
-// the JIT and LLVM inline it.
+// level (get, set, new; fill is rlib/ll's), one graph per low-level item type, and the runtime
+// functions they call when a check fails. A helper graph rather than inline checks: one copy per
+// item type, no block splitting in the caller (the call is the one operation that may raise, as
+// the high-level op was), and the JIT and LLVM inline it.
 #include "rtyper_impl.h"
 
 namespace rtoolchain::rtyper {
@@ -60,23 +60,14 @@ FunctionId Rtyper::helper(const std::string& kind, TypeId item) {
     else b.ret_void();
     return fn;
   }
-  // array_new (count, fill) -> array, array_fill (array, value): a loop storing the value.
-  bool make = kind == "array_new";
-  std::vector<Param> params = make ? std::vector<Param>{{"count", i64}, {"fill", item}}
-                                   : std::vector<Param>{{"array", array}, {"value", item}};
-  fn = low_.add_function(name, params, make ? array : low_.types().void_type());
+  // array_new (count, fill) -> array: rt::Array's constructor's checks (ValueError when
+  // negative, MemoryError when too large), then a loop storing the value.
+  fn = low_.add_function(name, {{"count", i64}, {"fill", item}}, array);
   helpers_[{kind, item.index()}] = fn;
   Builder b(low_, fn);
-  Value a, size;
-  if (make) {
-    // rt::Array's constructor: ValueError when negative, MemoryError when too large.
-    b.call(runtime_function("rt::ll::check_array_size", {i64}), {b.arg(0)});
-    size = b.arg(0);
-    a = b.emit(Opcode::malloc_varsize, {size}, array);
-  } else {
-    a = b.arg(0);
-    size = b.emit(Opcode::getarraysize, {a}, i64);
-  }
+  b.call(runtime_function("rt::ll::check_array_size", {i64}), {b.arg(0)});
+  Value size = b.arg(0);
+  Value a = b.emit(Opcode::malloc_varsize, {size}, array);
   BlockId loop = b.new_block({array, i64, item, i64});
   BlockId body = b.new_block({array, i64, item, i64});
   BlockId done = b.new_block({array});
@@ -89,14 +80,12 @@ FunctionId Rtyper::helper(const std::string& kind, TypeId item) {
   Value next = b.emit(Opcode::int_add, {b.arg(3), one_i64}, i64);
   b.jump(loop, {b.arg(0), b.arg(1), b.arg(2), next});
   b.set_block(done);
-  if (make) b.ret(b.arg(0));
-  else b.ret_void();
+  b.ret(b.arg(0));
   return fn;
 }
 
 FunctionId Rtyper::array_getitem_helper(TypeId item) { return helper("array_getitem", item); }
 FunctionId Rtyper::array_setitem_helper(TypeId item) { return helper("array_setitem", item); }
 FunctionId Rtyper::array_new_helper(TypeId item) { return helper("array_new", item); }
-FunctionId Rtyper::array_fill_helper(TypeId item) { return helper("array_fill", item); }
 
 }  // namespace rtoolchain::rtyper

@@ -306,7 +306,7 @@ block0(v0: A*, v1: B*):
 }
 )";
   CHECK(errors_of(text) ==
-        Errors{"error: function f: block0: `v2: B* = cast_pointer v0`: casts between unrelated classes A* and B*",
+        Errors{"error: function f: block0: `v2: B* = cast_pointer v0`: casts between unrelated types A* and B*",
                "error: function f: block0: `v3: bool = ptr_eq v0, v1`: compares unrelated types A* and B*"});
 }
 

@@ -9,13 +9,14 @@ using namespace rtoolchain::ir;
 
 namespace {
 
-Program parse(const char* text) {
+Program parse(const std::string& text) {
   auto program = parse_program(text);
   REQUIRE(static_cast<bool>(program));
   return std::move(*program);
 }
 
-constexpr const char* kTree = R"(
+// Classes only: valid at both levels.
+constexpr const char* kClasses = R"(
 class A : rt::Object {
   field x: i8
 }
@@ -30,6 +31,15 @@ class D : A {
 }
 class E : B {
 }
+class "rtll::List<rt::Array<signed char> *>" : rt::Object {
+  field length: i64
+  field items: array<array<i8>>
+}
+)";
+
+// A whole program: the classes and an entry point (whose list<str> the rtyper makes the rtll
+// list class above, as the rlib/ll helpers define it).
+const std::string kTree = std::string(kClasses) + R"(
 function rt_main(argv: list<str>) -> i64 {
 block0(v0: list<str>):
   goto return(0:i64)
@@ -46,8 +56,8 @@ TEST_CASE("type ids number the class tree in preorder, children in ClassId order
     const ClassLayout& l = ids[program.find_class(name).index()];
     return std::make_pair(l.min_type_id, l.max_type_id);
   };
-  // rt::Object 1; rt::Exception 2..11 (its nine subclasses); then A (B (E), D), C.
-  CHECK(range("rt::Object") == std::make_pair(1u, 16u));
+  // rt::Object 1; rt::Exception 2..11 (its nine subclasses); then A (B (E), D), C, the list.
+  CHECK(range("rt::Object") == std::make_pair(1u, 17u));
   CHECK(range("rt::Exception") == std::make_pair(2u, 11u));
   CHECK(range("A") == std::make_pair(12u, 15u));
   CHECK(range("B") == std::make_pair(13u, 14u));
@@ -67,7 +77,7 @@ TEST_CASE("isinstance is a range check: a range holds exactly the subclasses") {
 }
 
 TEST_CASE("layout: header, bases' fields first at their offsets, alignment, sizes") {
-  Program program = parse(kTree);
+  Program program = parse(kClasses);
   program.set_level(Level::kLow);
   rtyper::compute_layout(program);
   auto offset = [&](const char* cls, const char* field) {
@@ -121,4 +131,37 @@ struct Inner {
   CHECK(inner.align == 4);
   CHECK(program.field_offset(program.find_struct_field(program.find_struct("Outer"), "inner")) == 4);
   CHECK(outer.size == 12);
+}
+
+TEST_CASE("the low level keeps what the entry point reaches; function_map says where it went") {
+  Program program = parse(std::string(kClasses) + R"(
+function unused() -> i64 {
+block0():
+  goto return(1:i64)
+}
+function helper() -> i64 {
+block0():
+  goto return(2:i64)
+}
+function rt_main(argv: list<str>) -> i64 {
+block0(v0: list<str>):
+  v1: i64 = direct_call @helper
+  goto return(v1)
+}
+entry @rt_main
+)");
+  std::vector<FunctionId> map;
+  rtyper::Options options;
+  options.function_map = &map;
+  auto low = rtyper::rtype_program(program, options);
+  REQUIRE(static_cast<bool>(low));
+  REQUIRE(map.size() == program.num_functions());
+  CHECK(!map[program.find_function("unused").index()].valid());
+  CHECK(!low->find_function("unused").valid());
+  for (const char* name : {"rt_main", "helper"}) {
+    FunctionId mapped = map[program.find_function(name).index()];
+    REQUIRE(mapped.valid());
+    CHECK(low->function_info(mapped).name == name);
+  }
+  CHECK(low->entry_point() == map[program.entry_point().index()]);
 }

@@ -30,4 +30,12 @@ RT_OP(ll_format_double) Array<int8_t>* format_double(double value);
 // when malformed.
 RT_OP(ll_parse_double) double parse_double(Array<int8_t>* text);
 
+// The runtime functions the rtyper's generated array helpers call when a check fails
+// (docs/rtyper.md, "Arrays"): rt::Array's exceptions and messages. The rtyper declares them as
+// externals of the low-level program; graph mode calls these, and so will the backend.
+[[noreturn]] void array_index_error(int64_t index, int64_t size);
+[[noreturn]] void array_assignment_index_error(int64_t index, int64_t size);
+// rt::Array's constructor's checks: ValueError when negative, MemoryError when too large.
+void check_array_size(int64_t count);
+
 }  // namespace rt::ll

@@ -49,7 +49,8 @@ Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
     outcome.type_name = impl_->exception_type_name(outcome.value);
     GObject* exception = outcome.value.as_ptr<GObject>();
     if (exception && impl_->message_field.valid())
-      outcome.message = std::string(exception->fields[impl_->field_slot[impl_->message_field.index()]].as_str().view());
+      outcome.message =
+          std::string(impl_->text_of(exception->fields[impl_->field_slot[impl_->message_field.index()]]).view());
   } catch (const FatalError& fatal) {
     outcome = Outcome();
     outcome.kind = Outcome::kFatal;
@@ -78,9 +79,30 @@ Outcome Interpreter::call(llvm::StringRef function, llvm::ArrayRef<Value> args) 
 }
 
 Value Interpreter::make_str_list(llvm::ArrayRef<std::string> items) {
+  if (impl_->low_level) return impl_->make_low_level_str_list(items);
   GList* list = impl_->new_list();
   for (const std::string& item : items) list->append(Value::str(rt::Str::from_bytes(item)));
   return Value::ref(Tag::kList, list);
+}
+
+// The entry point's list<str> at the low level: an rtll::List of byte arrays, its fields found
+// by name in the class the entry point takes (docs/lowlevel.md, "Representations").
+Value Interpreter::Impl::make_low_level_str_list(llvm::ArrayRef<std::string> items) {
+  FunctionId entry = program.entry_point();
+  if (!entry.valid() || program.function_info(entry).params.size() != 1)
+    throw GraphError{"the entry point does not take the argument list"};
+  const Type& list_type = program.types().get(program.function_info(entry).params[0].type);
+  FieldId length = program.find_own_field(list_type.class_id, "length");
+  FieldId item_array = program.find_own_field(list_type.class_id, "items");
+  if (list_type.kind != TypeKind::kPointer || !length.valid() || !item_array.valid())
+    throw GraphError{"the entry point does not take an rtll::List of strings"};
+  Value list = new_object(list_type.class_id);
+  GArray* array = stamp(rt::make<GArray>(static_cast<int64_t>(items.size()), Value::ref(Tag::kArray, nullptr)));
+  for (size_t i = 0; i < items.size(); ++i) array->set(static_cast<int64_t>(i), make_text(rt::Str::from_bytes(items[i])));
+  GObject* object = list.as_ptr<GObject>();
+  object->fields[field_slot[length.index()]] = Value::integer(static_cast<int64_t>(items.size()));
+  object->fields[field_slot[item_array.index()]] = Value::ref(Tag::kArray, array);
+  return list;
 }
 
 int64_t Interpreter::length(Value container) {

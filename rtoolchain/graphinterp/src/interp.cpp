@@ -15,6 +15,7 @@ GcRoots* g_all_roots = nullptr;
 }  // namespace
 
 Interpreter::Impl::Impl(const Program& program) : program(program) {
+  low_level = program.level() == Level::kLow;
   roots = static_cast<GcRoots*>(rt::gc::alloc(sizeof(GcRoots)));
   roots->next = g_all_roots;
   if (g_all_roots) g_all_roots->prev = roots;
@@ -193,10 +194,26 @@ int64_t Interpreter::Impl::identity_of(Value ref) const {
 
 // --- Exceptions. -------------------------------------------------------------------------------
 
+Value Interpreter::Impl::make_text(rt::Str text) {
+  if (!low_level) return Value::str(text);
+  GArray* bytes = stamp(rt::make<GArray>(text.size(), Value::integer(0)));
+  for (int64_t i = 0; i < text.size(); ++i) bytes->set(i, Value::integer(static_cast<int8_t>(text.at(i))));
+  return Value::ref(Tag::kArray, bytes);
+}
+
+rt::Str Interpreter::Impl::text_of(Value text) const {
+  if (text.tag == Tag::kStr) return text.as_str();
+  if (text.is_null()) throw FatalError{"invalid memory access (null pointer dereference?)"};
+  GArray* bytes = text.as_ptr<GArray>();
+  std::string chars;
+  for (int64_t i = 0; i < bytes->size(); ++i) chars.push_back(static_cast<char>(bytes->get(i).as_int()));
+  return rt::Str::from_bytes(chars);
+}
+
 void Interpreter::Impl::raise_rt(RtException kind, rt::Str message) {
   ClassId cls = program.rt_exception_class(kind);
   Value object = new_object(cls);
-  object.as_ptr<GObject>()->fields[field_slot[message_field.index()]] = Value::str(message);
+  object.as_ptr<GObject>()->fields[field_slot[message_field.index()]] = make_text(message);
   set_pending(Value::class_ref(cls), object);
 }
 
@@ -206,7 +223,7 @@ void Interpreter::Impl::raise_from_host(rt::Exception* error) {
   if (!cls.valid() || !program.is_exception_class(cls)) cls = program.exception_class();
   Value object = new_object(cls);
   GObject* o = object.as_ptr<GObject>();
-  o->fields[field_slot[message_field.index()]] = Value::str(error->message);
+  o->fields[field_slot[message_field.index()]] = make_text(error->message);
   if (auto* os_error = dynamic_cast<rt::OSError*>(error); os_error && errno_field.valid())
     o->fields[field_slot[errno_field.index()]] = Value::integer(os_error->errno_value);
   set_pending(Value::class_ref(cls), object);
@@ -222,8 +239,8 @@ std::string Interpreter::Impl::exception_type_name(Value exception) {
   const MethodDecl* method = program.resolve_method(cls, "type_name");
   Value result;
   if (method && method->implementation.valid() &&
-      call(method->implementation, &exception, 1, result) && result.tag == Tag::kStr)
-    return std::string(result.as_str().view());
+      call(method->implementation, &exception, 1, result) && (result.tag == Tag::kStr || !result.is_null()))
+    return std::string(text_of(result).view());
   std::string name = program.class_info(cls).name;
   return name.rfind("rt::", 0) == 0 ? name.substr(4) : name;
 }

@@ -62,6 +62,15 @@ struct Interpreter::Impl {
   llvm::DenseMap<uint64_t, ir::FunctionId> method_cache;  // (class, method const) -> impl
   ir::FieldId message_field, errno_field;
 
+  // --- Low-level programs (docs/graphinterp.md): a string is a byte array there. ------------------
+  bool low_level = false;
+  // A string as the program represents it: an rt::Str value, or at the low level a new byte
+  // array of i8 integers.
+  Value make_text(rt::Str text);
+  // The bytes of a string of either representation.
+  rt::Str text_of(Value text) const;
+  Value make_low_level_str_list(llvm::ArrayRef<std::string> items);
+
   // --- Values. ---------------------------------------------------------------------------------
   Value constant(ir::ConstId id);
   Value zero_value(ir::TypeId type);

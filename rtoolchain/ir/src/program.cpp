@@ -77,6 +77,25 @@ void Program::add_builtin_classes() {
   for (ClassInfo& info : classes_) info.is_builtin = true;
 }
 
+void Program::set_level(Level level) {
+  level_ = level;
+  if (level != Level::kLow) return;
+  TypeId text = types_.array(types_.i8());
+  auto is_text = [&](TypeId type) { return type == types_.str(); };
+  for (FieldInfo& field : fields_)
+    if (field.owner_class.valid() && class_info(field.owner_class).is_builtin && is_text(field.type)) field.type = text;
+  for (uint32_t f = 0; f < functions_.size(); ++f) {
+    if (!functions_[f].is_builtin || !is_text(functions_[f].result)) continue;
+    std::vector<Param> params = functions_[f].params;
+    set_signature(FunctionId(f), params, text);
+  }
+  for (ClassInfo& info : classes_) {
+    if (!info.is_builtin) continue;
+    for (MethodDecl& method : info.methods)
+      if (method.implementation.valid()) method.signature = function_info(method.implementation).type;
+  }
+}
+
 ClassId Program::rt_exception_class(RtException exception) const {
   return rt_exception_classes_[static_cast<unsigned>(exception)];
 }

@@ -53,6 +53,32 @@ bool Verifier::related(TypeId a, TypeId b) const {
   return program_.is_assignable(a, b) || program_.is_assignable(b, a);
 }
 
+bool Verifier::op_can_raise(const Operation& op) const {
+  if (!op_info(op.opcode).can_raise()) return false;
+  // A direct call of a function declared nothrow (an external's promise; at the low level the
+  // helpers of operations that raise nothing, docs/lowlevel.md).
+  if (op.opcode == Opcode::direct_call && !op.args.empty() && op.args[0].is_constant() &&
+      valid_constant(op.args[0].constant())) {
+    const Constant& callee = program_.constant(op.args[0].constant());
+    if (callee.kind == ConstKind::kFunction && valid_function(callee.function()) &&
+        (program_.function_info(callee.function()).flags & kNoThrow))
+      return false;
+  }
+  return true;
+}
+
+bool Verifier::castable(TypeId a, TypeId b) const {
+  const TypeTable& types = program_.types();
+  if (types.kind(a) == TypeKind::kPointer && types.kind(b) == TypeKind::kPointer) return related(a, b);
+  if (program_.level() != Level::kLow) return false;
+  auto is_object = [&](TypeId t) {
+    return types.kind(t) == TypeKind::kPointer && types.get(t).class_id == program_.object_class();
+  };
+  bool array_a = types.kind(a) == TypeKind::kArray, array_b = types.kind(b) == TypeKind::kArray;
+  if ((array_a && is_object(b)) || (array_b && is_object(a))) return true;
+  return array_a && array_b && (types.get(a).item == types.get(b).item || castable(types.get(a).item, types.get(b).item));
+}
+
 bool Verifier::check_type(TypeId type, const std::string& location, const std::string& what, bool allow_void) {
   if (!valid_type(type)) {
     report(location, what + " has no valid type");
@@ -333,7 +359,7 @@ void Verifier::check_exits(BlockId id) {
     if (!op_info(graph_->op(last).opcode).can_raise())
       report_op(last, "the block switches on an exception, but this last operation cannot raise");
     for (size_t i = 0; i + 1 < block.operations.size(); ++i)
-      if (op_info(graph_->op(block.operations[i]).opcode).can_raise())
+      if (op_can_raise(graph_->op(block.operations[i])))
         report_op(block.operations[i], "may raise, but only the last operation may when the block switches on an exception");
     if (exit_case(0).kind() != ExitCase::Kind::kNone)
       report_link(block.exits[0], "the first exit of an exception switch is the normal exit (no case)");

@@ -43,6 +43,10 @@ class Verifier {
   bool is_class_pointer(TypeId type) const;
   ClassId pointee(TypeId type) const;
   bool related(TypeId a, TypeId b) const;
+  // cast_pointer: related class pointers; at the low level also arrays and rt::Object* (docs/lowlevel.md).
+  bool castable(TypeId a, TypeId b) const;
+  // Whether an operation may raise: its opcode's rule, except direct calls of nothrow functions.
+  bool op_can_raise(const Operation& op) const;
 
   // --- Program model (verifier.cpp). -------------------------------------------------------------
   void check_names();

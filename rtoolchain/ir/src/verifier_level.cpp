@@ -19,11 +19,15 @@ bool Verifier::type_allowed_at_level(TypeId type) const {
   if (program_.level() == Level::kHigh || !valid_type(type)) return true;
   const Type& t = program_.types().get(type);
   switch (t.kind) {
-    case TypeKind::kEnum: return false;
+    // The rtyper lowers enums to their integers, strings and rt containers to the rlib/ll
+    // helpers' byte arrays and classes (docs/lowlevel.md).
+    case TypeKind::kEnum:
+    case TypeKind::kStr:
+    case TypeKind::kStrBuilder:
     case TypeKind::kList:
-    case TypeKind::kArray: return type_allowed_at_level(t.item);
     case TypeKind::kDict:
-    case TypeKind::kDictIter: return type_allowed_at_level(t.item) && type_allowed_at_level(t.value);
+    case TypeKind::kDictIter: return false;
+    case TypeKind::kArray: return type_allowed_at_level(t.item);
     case TypeKind::kFunction:
       return type_allowed_at_level(t.item) &&
              std::all_of(t.params.begin(), t.params.end(), [&](TypeId p) { return type_allowed_at_level(p); });
@@ -34,7 +38,8 @@ bool Verifier::type_allowed_at_level(TypeId type) const {
 void Verifier::check_level_type(TypeId type, const std::string& location, const std::string& what) {
   if (!type_allowed_at_level(type))
     report(location, what + " has type " + type_name(type) +
-                         ", which the low level does not have (enums are their underlying integer type)");
+                         ", which the low level does not have (enums are their underlying integer type, "
+                         "strings and rt containers the rlib/ll helpers' representations)");
 }
 
 void Verifier::check_level_program() {

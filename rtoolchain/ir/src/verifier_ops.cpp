@@ -34,6 +34,10 @@ bool Verifier::match(const TypePattern& pattern, TypeId actual, Bindings& bindin
   const Type& type = program_.types().get(actual);
   switch (pattern.kind) {
     case TypePattern::Kind::kConcrete:
+      // A string is a byte array at the low level (the hints that take one keep their pattern).
+      if (pattern.concrete == TypeKind::kStr && program_.level() == Level::kLow)
+        return type.kind == TypeKind::kArray && program_.types().get(type.item).kind == TypeKind::kInt &&
+               program_.types().get(type.item).bits == 8 && program_.types().get(type.item).is_signed;
       if (type.kind != pattern.concrete) return false;
       return type.kind != TypeKind::kInt || (type.bits == pattern.bits && type.is_signed == pattern.is_signed);
     case TypePattern::Kind::kVariable: {
@@ -339,8 +343,8 @@ void Verifier::check_special(OpId id, const Bindings& bindings) {
       }
       return;
     case Opcode::cast_pointer:
-      if (!related(bound('P'), bound('Q')))
-        report_op(id, "casts between unrelated classes " + type_name(bound('P')) + " and " + type_name(bound('Q')));
+      if (!castable(bound('P'), bound('Q')))
+        report_op(id, "casts between unrelated types " + type_name(bound('P')) + " and " + type_name(bound('Q')));
       return;
     case Opcode::ptr_eq:
     case Opcode::ptr_ne:

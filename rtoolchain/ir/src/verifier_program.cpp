@@ -299,11 +299,29 @@ void Verifier::check_entry_point() {
     return;
   }
   const FunctionInfo& info = program_.function_info(entry);
-  bool ok = info.params.size() == 1 && valid_type(info.params[0].type) &&
-            program_.types().kind(info.params[0].type) == TypeKind::kList &&
-            program_.types().get(info.params[0].type).item == program_.types().str() &&
-            is_int_type(program_, info.result, 64, true);
-  if (!ok) report("entry", "the entry point @" + format_name(info.name) + " must have type fn(list<str>) -> i64");
+  bool ok = info.params.size() == 1 && valid_type(info.params[0].type) && is_int_type(program_, info.result, 64, true);
+  if (ok && program_.level() == Level::kHigh) {
+    ok = program_.types().kind(info.params[0].type) == TypeKind::kList &&
+         program_.types().get(info.params[0].type).item == program_.types().str();
+  } else if (ok) {
+    // The rtyper's list<str>: a class with `length: i64` and `items: array<array<i8>>`
+    // (rtll::List of byte arrays, docs/lowlevel.md).
+    const Type& list = program_.types().get(info.params[0].type);
+    FieldId length, items;
+    if (list.kind == TypeKind::kPointer && valid_class(list.class_id)) {
+      length = program_.find_own_field(list.class_id, "length");
+      items = program_.find_own_field(list.class_id, "items");
+    }
+    ok = length.valid() && items.valid() && is_int_type(program_, program_.field_info(length).type, 64, true);
+    if (ok) {
+      const Type& array = program_.types().get(program_.field_info(items).type);
+      ok = array.kind == TypeKind::kArray && program_.types().kind(array.item) == TypeKind::kArray &&
+           is_int_type(program_, program_.types().get(array.item).item, 8, true);
+    }
+  }
+  if (!ok)
+    report("entry", "the entry point @" + format_name(info.name) + " must have type fn(list<str>) -> i64" +
+                        (program_.level() == Level::kLow ? " (at the low level, list<str> is an rtll::List of array<i8>)" : ""));
 }
 
 }  // namespace rtoolchain::ir

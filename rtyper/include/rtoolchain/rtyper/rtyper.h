@@ -2,12 +2,14 @@
 // new low-level program (docs/lowlevel.md): classes become flat GC structs with a type-id header,
 // numbered in preorder so that isinstance is a range check; each virtual-method slot gets a
 // dispatch array indexed by type id; enums become their underlying integers; arrays become GC
-// arrays with explicit index checks. The input is not modified.
+// arrays with explicit index checks; strings and containers become the rlib/ll helpers' structs
+// and calls. The input is not modified.
 //
 //   llvm::Expected<ir::Program> low = rtyper::rtype_program(high, options);
 //
-// Not lowered yet: the rt containers and strings (str, strbuilder, list, dict operations; their
-// helpers come from rlib/ll): a program using them gets an error naming the function and the op.
+// The rt containers and strings become calls of their rlib/ll helpers (docs/lowlevel.md), which
+// must be in the high-level program (a target with the helper sources). Only the functions the
+// entry point reaches (through the lowered graphs) are in the result.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +35,9 @@ SingleTargetHook class_hierarchy_single_target();
 
 struct Options {
   SingleTargetHook single_target;  // empty: every virtual call dispatches
+  // When set, receives the low-level id of each high-level function (indexed by its id;
+  // invalid for a function the entry point does not reach, which the low level drops).
+  std::vector<ir::FunctionId>* function_map = nullptr;
 };
 
 llvm::Expected<ir::Program> rtype_program(const ir::Program& high, const Options& options = {});

@@ -299,7 +299,9 @@ class Program {
   FunctionId entry_point() const { return entry_point_; }
   // --- Level and low-level tables. --------------------------------------------------------------
   Level level() const { return level_; }
-  void set_level(Level level) { level_ = level; }
+  // Setting the low level also retypes the builtins: their strings (the exception's message,
+  // type_name's result) are byte arrays, array<i8>, there (docs/lowlevel.md).
+  void set_level(Level level);
   // Every class, struct and field has an entry once the level is low (the verifier checks);
   // unset entries read as zero.
   const ClassLayout& class_layout(ClassId cls) const;
