@@ -2,6 +2,7 @@
 #include "load_program.h"
 
 #include <chrono>
+#include <optional>
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Format.h>
@@ -11,6 +12,7 @@
 #include <llvm/Support/ToolOutputFile.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "rtoolchain/annotator/annotator.h"
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/rtyper/rtyper.h"
 
@@ -25,7 +27,7 @@ cl::opt<std::string> rtype_input(cl::Positional, cl::desc("<target.rttarget | fi
 cl::opt<std::string> rtype_function("function", cl::desc("Print only this function (its IR name)"),
                                     cl::value_desc("NAME"), cl::sub(rtype_command));
 cl::opt<std::string> rtype_devirtualize("devirtualize",
-                                        cl::desc("none (every virtual call dispatches) | cha (class hierarchy)"),
+                                        cl::desc("none (every virtual call dispatches) | cha (class hierarchy) | annotator (its call targets)"),
                                         cl::init("none"), cl::sub(rtype_command));
 cl::opt<std::string> rtype_output("o", cl::desc("Write the program to FILE instead of standard output"),
                                   cl::value_desc("FILE"), cl::sub(rtype_command));
@@ -97,10 +99,23 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
   }
   if (program->level() == ir::Level::kLow) return program;
   rtyper::Options options;
+  // Outlives rtype_program, which consults it through the hook.
+  std::optional<annotator::Annotation> annotation;
   if (devirtualize == "cha") {
     options.single_target = rtyper::class_hierarchy_single_target();
+  } else if (devirtualize == "annotator") {
+    annotation.emplace(annotator::annotate(*program));
+    for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
+    if (!annotation->errors().empty()) return nullptr;
+    // A call the annotator never reached has no targets: it keeps its dispatch (the rtyper must
+    // still lower it soundly, and nothing is known about it).
+    options.single_target = [&annotation](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
+      llvm::ArrayRef<ir::FunctionId> targets = annotation->call_targets(caller, call);
+      if (targets.size() != 1 || high.function_info(targets[0]).is_external) return ir::FunctionId();
+      return targets[0];
+    };
   } else if (devirtualize != "none") {
-    llvm::errs() << "rtoolchain: --devirtualize must be none or cha\n";
+    llvm::errs() << "rtoolchain: --devirtualize must be none, cha or annotator\n";
     return nullptr;
   }
   auto low = rtyper::rtype_program(*program, options);

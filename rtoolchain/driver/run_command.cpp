@@ -37,7 +37,7 @@ cl::opt<std::string> run_ir_mode("mode",
 cl::SubCommand run_command("run", "Run a target (--mode=graph: its flow graphs, in the graph interpreter)");
 cl::opt<std::string> run_mode("mode", cl::desc("graph | ll (low-level graphs, after the rtyper)"),
                               cl::init("graph"), cl::sub(run_command));
-cl::opt<std::string> devirtualize("devirtualize", cl::desc("ll mode: none | cha (see rtoolchain rtype)"),
+cl::opt<std::string> devirtualize("devirtualize", cl::desc("ll mode: none | cha | annotator (see rtoolchain rtype)"),
                                   cl::init("none"), cl::sub(run_command), cl::sub(run_ir_command));
 cl::opt<std::string> run_argv0("argv0", cl::desc("argv[0] of the program (default: the target's name)"),
                                cl::sub(run_command));
