@@ -33,27 +33,9 @@ bool is_container_op(llvm::StringRef name) {
 }
 
 bool has_cycle(const Graph& g, const FunctionState& fs) {
-  // Iterative DFS colouring over reached blocks: a back edge to a block on the stack is a loop.
-  std::vector<uint8_t> colour(g.num_blocks(), 0);
-  std::vector<std::pair<BlockId, size_t>> stack{{g.start_block(), 0}};
-  colour[g.start_block().index()] = 1;
-  while (!stack.empty()) {
-    auto& [b, next] = stack.back();
-    const Block& block = g.block(b);
-    if (next == block.exits.size()) {
-      colour[b.index()] = 2;
-      stack.pop_back();
-      continue;
-    }
-    BlockId t = g.link(block.exits[next++]).target;
-    if (g.is_final(t) || !fs.block_reached[t.index()]) continue;
-    if (colour[t.index()] == 1) return true;
-    if (colour[t.index()] == 0) {
-      colour[t.index()] = 1;
-      stack.push_back({t, 0});
-    }
-  }
-  return false;
+  std::vector<uint8_t> headers =
+      loop_headers(g, [&](BlockId b) { return !g.is_final(b) && fs.block_reached[b.index()]; });
+  return std::find(headers.begin(), headers.end(), 1) != headers.end();
 }
 
 void external_effects(const Program& p, const FunctionInfo& info, EffectInfo& e) {

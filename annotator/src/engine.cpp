@@ -10,6 +10,31 @@ namespace rtoolchain::annotator {
 
 using namespace ir;
 
+std::vector<uint8_t> loop_headers(const Graph& g, llvm::function_ref<bool(BlockId)> follow) {
+  // Iterative depth-first colouring: an exit to a block still on the stack is a back edge.
+  std::vector<uint8_t> header(g.num_blocks(), 0);
+  std::vector<uint8_t> colour(g.num_blocks(), 0);
+  std::vector<std::pair<BlockId, size_t>> stack{{g.start_block(), 0}};
+  colour[g.start_block().index()] = 1;
+  while (!stack.empty()) {
+    auto& [b, next] = stack.back();
+    const Block& block = g.block(b);
+    if (next == block.exits.size()) {
+      colour[b.index()] = 2;
+      stack.pop_back();
+      continue;
+    }
+    BlockId t = g.link(block.exits[next++]).target;
+    if (!follow(t)) continue;
+    if (colour[t.index()] == 1) header[t.index()] = 1;
+    if (colour[t.index()] == 0) {
+      colour[t.index()] = 1;
+      stack.push_back({t, 0});
+    }
+  }
+  return header;
+}
+
 Engine::Engine(Annotation::Impl& impl) : impl_(impl), program_(*impl.program), constructor_init_(impl) {}
 
 bool Engine::grow(uint64_t counter, Fact& into, const Fact& from, bool widening_point) {
@@ -49,25 +74,7 @@ void Engine::reach_function(FunctionId function) {
   // Loop headers: every cycle goes through the target of a back edge of a depth-first walk, so
   // widening there (and at parameters, returns and the heap) is enough to terminate, and the
   // other blocks keep exact joins (a refined loop index stays refined in the loop body).
-  fs.loop_header.assign(g.num_blocks(), 0);
-  std::vector<uint8_t> colour(g.num_blocks(), 0);
-  std::vector<std::pair<BlockId, size_t>> stack{{g.start_block(), 0}};
-  colour[g.start_block().index()] = 1;
-  while (!stack.empty()) {
-    auto& [b, next] = stack.back();
-    const Block& block = g.block(b);
-    if (next == block.exits.size()) {
-      colour[b.index()] = 2;
-      stack.pop_back();
-      continue;
-    }
-    BlockId t = g.link(block.exits[next++]).target;
-    if (colour[t.index()] == 1) fs.loop_header[t.index()] = 1;
-    if (colour[t.index()] == 0) {
-      colour[t.index()] = 1;
-      stack.push_back({t, 0});
-    }
-  }
+  fs.loop_header = loop_headers(g, [](BlockId) { return true; });
 }
 
 void Engine::instantiate(ClassId cls) {

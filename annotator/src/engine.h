@@ -8,6 +8,7 @@
 
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
+#include <llvm/ADT/STLFunctionalExtras.h>
 
 #include "rtoolchain/annotator/annotator.h"
 
@@ -32,6 +33,10 @@ void add_member(Fact& fact, uint32_t member);
 Fact bottom();
 
 // --- Per-function state. --------------------------------------------------------------------------
+
+// By BlockId: 1 for the target of a back edge of a depth-first walk from the start block that
+// enters only the blocks `follow` accepts. Every cycle goes through one.
+std::vector<uint8_t> loop_headers(const ir::Graph& g, llvm::function_ref<bool(ir::BlockId)> follow);
 
 struct FunctionState {
   bool reached = false;  // a graph function whose start block the fixpoint reached
