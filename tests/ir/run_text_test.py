@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Runs the `; RUN:` lines of one IR text test, lit-style.
+"""Runs the `; RUN:` lines of one IR text test, lit-style (the IR, rtyper, backend and annotator
+tests share it).
 
 Each RUN line is a bash pipeline after substitution of %s (the test file), %rt-ir-tool,
-%rtoolchain (the driver, when given) and %FileCheck; `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
+%rtoolchain (the driver), %FileCheck and %tiny-target (the tiny interpreter's target file, when
+given); `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
 """
 import argparse
 import shlex
@@ -13,9 +15,10 @@ import sys
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("test_file")
-    parser.add_argument("--tool", required=True)
+    parser.add_argument("--tool", default="rt-ir-tool")
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--rtoolchain", default="rtoolchain")
+    parser.add_argument("--tiny-target", default="")
     args = parser.parse_args()
 
     with open(args.test_file, encoding="utf-8") as f:
@@ -27,6 +30,7 @@ def main():
         command = (line.replace("%rt-ir-tool", shlex.quote(args.tool))
                    .replace("%rtoolchain", shlex.quote(args.rtoolchain))
                    .replace("%FileCheck", shlex.quote(args.filecheck))
+                   .replace("%tiny-target", shlex.quote(args.tiny_target))
                    .replace("%s", shlex.quote(args.test_file)))
         script = "set -o pipefail\nnot() { ! \"$@\"; }\n" + command
         print(f"RUN: {command}", flush=True)
