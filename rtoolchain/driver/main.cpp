@@ -8,9 +8,11 @@
 #include "rtoolchain/frontend/frontend.h"
 #include "annotate_command.h"
 #include "check_command.h"
+#include "jitcodes_command.h"
 #include "graphs_command.h"
 #include "rtype_command.h"
 #include "run_command.h"
+#include "jitcodes_command.h"
 #include "translate_command.h"
 
 namespace cl = llvm::cl;
@@ -68,6 +70,7 @@ int main(int argc, char** argv) {
   if (auto status = rtoolchain::driver::run_selected_annotate_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_rtype_command()) return *status;
   if (auto status = rtoolchain::driver::run_selected_translate_command()) return *status;
+  if (auto status = rtoolchain::driver::run_selected_jitcodes_command()) return *status;
   cl::PrintHelpMessage();
   return 1;
 }

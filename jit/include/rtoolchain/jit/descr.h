@@ -118,6 +118,15 @@ struct FunctionEntry {
   void* address = nullptr;         // the translated VM's function (filled at load time)
 };
 
+// A global variable (added with the codewriter: low-level programs read globals, e.g. a
+// language's singletons). `graph_global` is the ir::GlobalId index.
+struct GlobalDescr {
+  uint32_t index = kNoIndex;  // in DescrTable::globals
+  std::string name;
+  MemType type;
+  uint32_t graph_global = kNoIndex;
+};
+
 // Every descriptor of one program.
 struct DescrTable {
   std::vector<FieldDescr> fields;
@@ -125,6 +134,7 @@ struct DescrTable {
   std::vector<SizeDescr> sizes;
   std::vector<CallDescr> calls;
   std::vector<FunctionEntry> functions;
+  std::vector<GlobalDescr> globals;
 };
 
 }  // namespace rtoolchain::jit

@@ -70,6 +70,15 @@ class JitHeap {
   // --- Calls: `function` is an index into descrs().functions (a function-pointer value). -----
   virtual CallResult call(const CallDescr& descr, int64_t function, const CallArgs& args) = 0;
 
+  // --- Globals (added with the codewriter; not pure so that heaps without globals need not
+  // implement them: the defaults report a toolchain bug). -----------------------------------------
+  virtual int64_t get_int_global(const GlobalDescr& global);
+  virtual GcRef get_ref_global(const GlobalDescr& global);
+  virtual double get_float_global(const GlobalDescr& global);
+  virtual void set_int_global(const GlobalDescr& global, int64_t value);
+  virtual void set_ref_global(const GlobalDescr& global, GcRef value);
+  virtual void set_float_global(const GlobalDescr& global, double value);
+
   // --- The GC side. Storage outside the GC heap that holds GcRefs the JIT keeps (trace
   // constants, dead frames, resume data's constants, blackhole registers) must come from here,
   // so the collector sees it; with Boehm it is uncollectable, scanned memory. ---------------------
