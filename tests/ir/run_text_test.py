@@ -3,8 +3,8 @@
 tests share it).
 
 Each RUN line is a bash pipeline after substitution of %s (the test file), %rt-ir-tool,
-%rtoolchain (the driver), %FileCheck and %tiny-target (the tiny interpreter's target file, when
-given); `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
+%rtoolchain (the driver), %FileCheck, %tiny-target (the tiny interpreter's target file, when given) and
+%tiny-ll (its low-level program, rtoolchain rtype's output, when given); `not CMD` succeeds when CMD fails. The test passes when every line exits with 0.
 """
 import argparse
 import shlex
@@ -19,6 +19,7 @@ def main():
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--rtoolchain", default="rtoolchain")
     parser.add_argument("--tiny-target", default="")
+    parser.add_argument("--tiny-ll", default="")
     args = parser.parse_args()
 
     with open(args.test_file, encoding="utf-8") as f:
@@ -31,6 +32,7 @@ def main():
                    .replace("%rtoolchain", shlex.quote(args.rtoolchain))
                    .replace("%FileCheck", shlex.quote(args.filecheck))
                    .replace("%tiny-target", shlex.quote(args.tiny_target))
+                   .replace("%tiny-ll", shlex.quote(args.tiny_ll))
                    .replace("%s", shlex.quote(args.test_file)))
         script = "set -o pipefail\nnot() { ! \"$@\"; }\n" + command
         print(f"RUN: {command}", flush=True)

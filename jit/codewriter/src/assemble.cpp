@@ -37,6 +37,10 @@ void remove_gotos_to_next(std::vector<Insn>& insns) {
         if (insns[j].label == insns[i].args[0].value) next = true;
       if (next) continue;
     }
+    // A second -live- right after another (a call's, then a switch's) says nothing new.
+    if (!insns[i].is_label && insns[i].op == JitOpcode::live && !kept.empty() && !kept.back().is_label &&
+        kept.back().op == JitOpcode::live)
+      continue;
     kept.push_back(std::move(insns[i]));
   }
   insns = std::move(kept);
