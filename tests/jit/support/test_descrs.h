@@ -72,6 +72,7 @@ inline DescrTable make_test_descrs() {
   call("make_node", {Kind::kInt}, Kind::kRef, X::kCanRaise);                      // 3
   call("record", {Kind::kInt}, Kind::kVoid, X::kCannotRaise);                     // 4
   call("elidable_sq", {Kind::kInt}, Kind::kInt, X::kElidableCannotRaise);          // 5
+  call("force_frame", {Kind::kInt}, Kind::kInt, X::kForcesVirtual);                // 6
   return t;
 }
 
