@@ -2,6 +2,7 @@
 // sees every GC object as a heap block with redzones; docs/rlib.md, "Sanitizer builds").
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include "rt/exceptions.h"
 #include "rt/object.h"
@@ -80,6 +81,28 @@ void* alloc_atomic(std::size_t size) {
   void* mem = GC_MALLOC_ATOMIC(size);
   if (!mem) throw preallocated_memory_error();
   return mem;
+#endif
+}
+
+void* alloc_roots(std::size_t size) {
+  if (size > kMaxRequest) throw preallocated_memory_error();
+#if defined(RT_MALLOC_HEAP)
+  void* mem = std::calloc(1, size ? size : 1);
+  if (!mem) throw preallocated_memory_error();
+  return mem;
+#else
+  void* mem = GC_MALLOC_UNCOLLECTABLE(size ? size : 1);
+  if (!mem) throw preallocated_memory_error();
+  std::memset(mem, 0, size);  // the documented contract, whatever Boehm's configuration
+  return mem;
+#endif
+}
+
+void free_roots(void* roots) {
+#if defined(RT_MALLOC_HEAP)
+  std::free(roots);
+#else
+  GC_FREE(roots);
 #endif
 }
 

@@ -41,6 +41,11 @@ RT_OP(gc_collect) void collect();
 RT_OP(gc_heap_size) std::size_t heap_size();
 // True when this build allocates with malloc and never collects (sanitizer builds).
 bool is_malloc_build();
+// Allocates `size` zeroed bytes outside the collected heap that the collector scans for
+// pointers: roots held by runtime code that is not itself a GC object (the JIT's constants,
+// dead frames and registers). Never reclaimed by the collector; released with free_roots.
+void* alloc_roots(std::size_t size);
+void free_roots(void* roots);
 }  // namespace gc
 
 class Object;
