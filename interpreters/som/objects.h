@@ -2,10 +2,12 @@
 // class. Classes are objects too (SClass), each the instance of its metaclass.
 #pragma once
 
-#include "bigint.h"
+#include "rt/bigint.h"
 #include "rt/rt.h"
 
 namespace som {
+
+using BigInt = rt::BigInt;
 
 class SClass;
 class SMethod;

@@ -45,6 +45,9 @@ Value* object_hashcode(Frame*, rt::Array<Value*>* args) {
   Value* self = args->get(0);
   SInteger* integer = dynamic_cast<SInteger*>(self);
   if (integer != nullptr) return integer;
+  // Equal large integers are = and must hash alike.
+  SBigInteger* big = dynamic_cast<SBigInteger*>(self);
+  if (big != nullptr) return rt::make<SInteger>(big->value->hash());
   SString* string = dynamic_cast<SString*>(self);
   if (string != nullptr) return rt::make<SInteger>(string->value.hash() & INT32_MAX);
   if (self->identity_hash == 0) {

@@ -111,7 +111,7 @@ SSymbol* symbol(rt::Str text) {
 }
 
 Value* make_integer(BigInt* value) {
-  if (value->fits_int()) return rt::make<SInteger>(value->to_int());
+  if (value->fits_int64()) return rt::make<SInteger>(value->to_int64());
   return rt::make<SBigInteger>(value);
 }
 
