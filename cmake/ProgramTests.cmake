@@ -37,7 +37,8 @@ function(rt_add_ll_program)
   endforeach()
   # Headers the sources include, the program's and the runtime's (a change re-rtypes).
   file(GLOB headers CONFIGURE_DEPENDS "${source_dir}/*.h" "${PROJECT_SOURCE_DIR}/rlib/include/rt/*.h"
-       "${PROJECT_SOURCE_DIR}/rlib/ll/*.h" "${PROJECT_SOURCE_DIR}/rlib/ll/*.cpp")
+       "${PROJECT_SOURCE_DIR}/rlib/ll/*.h" "${PROJECT_SOURCE_DIR}/rlib/ll/*.cpp"
+       "${PROJECT_SOURCE_DIR}/rlib/rc/*.h")
   get_target_property(binary_dir ${L_TARGET} BINARY_DIR)
   add_custom_command(OUTPUT ${output}
                      COMMAND rtoolchain rtype ${binary_dir}/${L_TARGET}.rttarget -o ${output}
