@@ -24,10 +24,13 @@ endfunction()
 # rt_add_host_program(<host-program>) once, at build time, into
 # ${CMAKE_CURRENT_BINARY_DIR}/<name>.ll.rtir (`rtoolchain rtype`, which adds the rlib/ll
 # helpers), so that low-level tests parse and run that file instead of running the front end
-# and the rtyper per test. Sets <name>_LL_IR in the caller to the file's path.
+# and the rtyper per test. Sets <name>_LL_IR in the caller to the file's path. The same command
+# writes the annotator's facts as checks on that program into <name>.ll.facts (`rtype --facts`,
+# for `run-ir --check-facts --facts`) and sets <name>_LL_FACTS.
 function(rt_add_ll_program)
   cmake_parse_arguments(L "" "NAME;TARGET" "" ${ARGN})
   set(output ${CMAKE_CURRENT_BINARY_DIR}/${L_NAME}.ll.rtir)
+  set(facts ${CMAKE_CURRENT_BINARY_DIR}/${L_NAME}.ll.facts)
   get_target_property(sources ${L_TARGET} SOURCES)
   get_target_property(source_dir ${L_TARGET} SOURCE_DIR)
   set(inputs "")
@@ -39,11 +42,12 @@ function(rt_add_ll_program)
   file(GLOB headers CONFIGURE_DEPENDS "${source_dir}/*.h" "${PROJECT_SOURCE_DIR}/rlib/include/rt/*.h"
        "${PROJECT_SOURCE_DIR}/rlib/ll/*.h" "${PROJECT_SOURCE_DIR}/rlib/ll/*.cpp")
   get_target_property(binary_dir ${L_TARGET} BINARY_DIR)
-  add_custom_command(OUTPUT ${output}
-                     COMMAND rtoolchain rtype ${binary_dir}/${L_TARGET}.rttarget -o ${output}
+  add_custom_command(OUTPUT ${output} ${facts}
+                     COMMAND rtoolchain rtype ${binary_dir}/${L_TARGET}.rttarget -o ${output} --facts ${facts}
                      DEPENDS rtoolchain ${inputs} ${headers}
                      COMMENT "rtoolchain rtype ${L_TARGET} (front end, rlib/ll helpers, rtyper)"
                      VERBATIM)
   add_custom_target(${L_NAME}_ll_ir ALL DEPENDS ${output})
   set(${L_NAME}_LL_IR ${output} PARENT_SCOPE)
+  set(${L_NAME}_LL_FACTS ${facts} PARENT_SCOPE)
 endfunction()
