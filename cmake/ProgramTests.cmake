@@ -1,8 +1,14 @@
-# rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...])
+# rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...]
+#                      [TIMEOUT <seconds>])
 # Registers one CTest test per program `<dir>/*.<ext>`, run by tests/tools/run_program.py against
-# the expectation files beside it (<name>.stdout, optional .stderr and .exit).
+# the expectation files beside it (<name>.stdout, optional .stderr and .exit). TIMEOUT (default
+# run_program.py's 120 s) is for the suites the issue demands that run long programs slowly.
 function(rt_add_program_tests)
-  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT" "ARGS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT;TIMEOUT" "ARGS;LABELS" ${ARGN})
+  set(timeout_args "")
+  if(T_TIMEOUT)
+    set(timeout_args --timeout ${T_TIMEOUT})
+  endif()
   file(GLOB programs CONFIGURE_DEPENDS "${T_DIR}/*.${T_EXT}")
   if(TARGET ${T_VM})
     set(vm_command $<TARGET_FILE:${T_VM}>)
@@ -12,8 +18,11 @@ function(rt_add_program_tests)
   foreach(program IN LISTS programs)
     get_filename_component(stem ${program} NAME_WE)
     add_test(NAME ${T_PREFIX}/${stem}
-             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tools/run_program.py
+             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tools/run_program.py ${timeout_args}
                      ${program} -- ${vm_command} ${T_ARGS})
+    if(T_TIMEOUT)
+      set_tests_properties(${T_PREFIX}/${stem} PROPERTIES TIMEOUT ${T_TIMEOUT})
+    endif()
     if(T_LABELS)
       set_tests_properties(${T_PREFIX}/${stem} PROPERTIES LABELS "${T_LABELS}")
     endif()
