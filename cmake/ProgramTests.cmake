@@ -1,10 +1,11 @@
 # rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...]
-#                      [TIMEOUT <seconds>])
+#                      [TIMEOUT <seconds>] [EXCLUDE <stem>...])
 # Registers one CTest test per program `<dir>/*.<ext>`, run by tests/tools/run_program.py against
 # the expectation files beside it (<name>.stdout, optional .stderr and .exit). TIMEOUT (default
-# run_program.py's 120 s) is for the suites the issue demands that run long programs slowly.
+# run_program.py's 120 s) is for the suites the issue demands that run long programs slowly;
+# EXCLUDE names programs (without extension) the variant does not apply to.
 function(rt_add_program_tests)
-  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT;TIMEOUT" "ARGS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT;TIMEOUT" "ARGS;LABELS;EXCLUDE" ${ARGN})
   set(timeout_args "")
   if(T_TIMEOUT)
     set(timeout_args --timeout ${T_TIMEOUT})
@@ -17,6 +18,9 @@ function(rt_add_program_tests)
   endif()
   foreach(program IN LISTS programs)
     get_filename_component(stem ${program} NAME_WE)
+    if(stem IN_LIST T_EXCLUDE)
+      continue()
+    endif()
     add_test(NAME ${T_PREFIX}/${stem}
              COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tools/run_program.py ${timeout_args}
                      ${program} -- ${vm_command} ${T_ARGS})
