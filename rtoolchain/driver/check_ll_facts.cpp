@@ -1,6 +1,7 @@
 // The low-level fact checker: asserts the checks translate_facts made of the annotator's facts
 // while graph mode runs the rtyped program (docs/annotator.md, "Checking the facts at the low
 // level"). Same message and status as the high-level checker.
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
