@@ -1,9 +1,14 @@
-# rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...])
+# rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...]
+#                      [LABELS ...] [EXCLUDE <stem>...])
 # Registers one CTest test per program `<dir>/*.<ext>`, run by tests/tools/run_program.py against
-# the expectation files beside it (<name>.stdout, optional .stderr and .exit).
+# the expectation files beside it (<name>.stdout, optional .stderr and .exit). EXCLUDE names
+# programs (file names without the extension) a suite leaves out, e.g. for their running time.
 function(rt_add_program_tests)
-  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT" "ARGS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "PREFIX;VM;DIR;EXT" "ARGS;LABELS;EXCLUDE" ${ARGN})
   file(GLOB programs CONFIGURE_DEPENDS "${T_DIR}/*.${T_EXT}")
+  foreach(stem IN LISTS T_EXCLUDE)
+    list(REMOVE_ITEM programs "${T_DIR}/${stem}.${T_EXT}")
+  endforeach()
   if(TARGET ${T_VM})
     set(vm_command $<TARGET_FILE:${T_VM}>)
   else()
