@@ -151,7 +151,7 @@ TEST_CASE("blackhole: fields of every width, allocation, globals") {
   }
 }
 
-TEST_CASE("blackhole: the portal's merge point exits with the greens and reds; the runner restarts there") {
+TEST_CASE("blackhole: the portal's merge point exits with the greens and reds and the runner restarts there") {
   Fixture& f = fixture();
   std::vector<int64_t> args{0, 3, 0};
   f.bh->push_frame_at_start(f.jitcode("run"), {args.data(), args.size(), nullptr, 0, nullptr, 0});
@@ -178,7 +178,7 @@ TEST_CASE("blackhole: the portal's merge point exits with the greens and reds; t
   CHECK(whole.result.i == as_int(g1.value) - step);
 }
 
-TEST_CASE("blackhole: resuming frames from a liveness point; the outer frame gets its callee's result") {
+TEST_CASE("blackhole: resuming frames from a liveness point and the outer frame gets its callee's result") {
   Fixture& f = fixture();
   const JitCode& run = f.jit->jitcodes[f.jitcode("run")];
   // The -live- right after the portal's inline call of `classify`.
