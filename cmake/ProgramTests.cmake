@@ -1,5 +1,5 @@
 # rt_add_program_tests(PREFIX <name> VM <target-or-command> DIR <dir> EXT <ext> [ARGS ...]
-#                      [TIMEOUT <seconds>] [EXCLUDE <stem>...])
+#                      [LABELS ...] [TIMEOUT <seconds>] [EXCLUDE <stem>...])
 # Registers one CTest test per program `<dir>/*.<ext>`, run by tests/tools/run_program.py against
 # the expectation files beside it (<name>.stdout, optional .stderr and .exit). TIMEOUT (default
 # run_program.py's 120 s) is for the suites the issue demands that run long programs slowly;

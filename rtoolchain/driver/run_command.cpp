@@ -16,6 +16,7 @@
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/graphinterp/graphinterp.h"
 #include "rtoolchain/ir/ir.h"
+#include "rtoolchain/jit/llgraph.h"
 #include "rtype_command.h"
 
 namespace cl = llvm::cl;
@@ -54,6 +55,15 @@ cl::opt<std::string> facts_file("facts",
                                 cl::desc("run-ir --check-facts of a low-level file: the checks `rtype --facts` wrote"),
                                 cl::value_desc("FILE"), cl::sub(run_ir_command));
 
+cl::opt<bool> blackhole_portal("blackhole-portal",
+                               cl::desc("ll mode: run every call of the portal in the JIT's blackhole "
+                                        "interpreter, from its jitcodes (docs/jit.md)"),
+                               cl::sub(run_ir_command), cl::sub(run_command));
+cl::opt<bool> blackhole_stats("blackhole-stats",
+                              cl::desc("With --blackhole-portal: print the portal calls and jitcode "
+                                       "instructions run to stderr"),
+                              cl::sub(run_ir_command), cl::sub(run_command));
+
 // The checks of a low-level .rtir, from the file `rtype --facts` wrote.
 bool read_facts_file(const ir::Program& program, LowFacts& facts) {
   auto buffer = llvm::MemoryBuffer::getFile(facts_file);
@@ -79,6 +89,14 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv, co
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
     llvm::errs() << "rtoolchain: " << errors.size() << " verifier error(s); not running\n";
     return 1;
+  }
+  if (blackhole_portal) {
+    if (program.level() != ir::Level::kLow || check_facts) {
+      llvm::errs() << "rtoolchain: --blackhole-portal needs --mode=ll and no --check-facts\n";
+      return 1;
+    }
+    return static_cast<int>(jit::llgraph::run_program_with_blackhole_portal(
+        program, argv, llvm::errs(), blackhole_stats ? &llvm::errs() : nullptr));
   }
   if (!check_facts) return static_cast<int>(graphinterp::run_program(program, argv));
   if (program.level() == ir::Level::kLow) {
