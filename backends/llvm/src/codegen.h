@@ -42,6 +42,7 @@ class ModuleCodegen {
   llvm::GlobalVariable* prebuilt(ir::PrebuiltId id);
   void fill_prebuilt(ir::PrebuiltId id);
   void generate_support();
+  void set_c_extensions(llvm::Function* fn, const ir::FunctionInfo& info);
 
   llvm::DenseMap<uint32_t, llvm::Type*> types_;
   llvm::DenseMap<uint32_t, llvm::GlobalVariable*> prebuilts_;

@@ -26,7 +26,11 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> host_machine(unsigned opt_l
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target) return llvm::createStringError("backend: " + error);
   llvm::TargetOptions options;
-  auto level = opt_level >= 2 ? llvm::CodeGenOptLevel::Default : llvm::CodeGenOptLevel::None;
+  // -O0 still allocates registers with the greedy allocator and colours stack slots (level
+  // Less): the fast allocator gives every value its own slot, and the tiny interpreter's
+  // dispatch function then needs ~25 KB of stack per call, so its recursion limit of 5000 calls
+  // would overflow the native stack first (docs/backend.md).
+  auto level = opt_level >= 2 ? llvm::CodeGenOptLevel::Default : llvm::CodeGenOptLevel::Less;
   // PIC: the system linker makes position-independent executables by default.
   return std::unique_ptr<llvm::TargetMachine>(
       target->createTargetMachine(triple, "generic", "", options, llvm::Reloc::PIC_, std::nullopt, level));
