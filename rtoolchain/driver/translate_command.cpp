@@ -1,5 +1,7 @@
 #include "translate_command.h"
 
+#include <sys/resource.h>
+
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -31,13 +33,25 @@ cl::opt<OptLevel> translate_opt(cl::desc("Optimisation level"),
 cl::opt<std::string> translate_emit_llvm("emit-llvm", cl::desc("Also write the LLVM IR before and after optimisation into DIR; '-': print the unoptimised IR and stop"),
                                          cl::value_desc("DIR"), cl::sub(translate_command));
 
-// Runs one stage and prints its name and time.
+cl::opt<std::string> translate_gc("gc", cl::desc("The garbage collector the executable links (only 'boehm' for now)"),
+                                   cl::value_desc("boehm"), cl::init("boehm"), cl::sub(translate_command));
+
+// The translator's peak resident set so far (getrusage's maxrss, KiB on Linux), in MiB. The
+// linker, a child process, is not counted: posix_spawn's child shares the parent's pages, so
+// RUSAGE_CHILDREN would report the translator's own peak again.
+double peak_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// Runs one stage and prints its name, its wall time and the peak memory so far.
 template <class F>
 auto timed(const char* stage, F&& f) {
   auto start = std::chrono::steady_clock::now();
   auto result = f();
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  llvm::errs() << llvm::format("%-10s %9.1f ms\n", stage, ms);
+  llvm::errs() << llvm::format("%-10s %9.1f ms   peak %7.1f MiB\n", stage, ms, peak_mib());
   return result;
 }
 
@@ -61,6 +75,11 @@ bool write_ir(const llvm::Module& module, llvm::StringRef name) {
 }
 
 int run_translate() {
+  if (translate_gc != "boehm") {
+    llvm::errs() << "rtoolchain: translate: unknown garbage collector '" << translate_gc
+                 << "' (--gc=boehm is the only one available)\n";
+    return 1;
+  }
   std::string input = translate_input;
   std::string output = translate_output;
   if (output.empty()) output = llvm::sys::path::stem(input).str();

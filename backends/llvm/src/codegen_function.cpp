@@ -318,7 +318,9 @@ llvm::Error FunctionCodegen::run() {
   for (BlockId id : order) {
     const Block& block = g_.block(id);
     b_.SetInsertPoint(blocks_.lookup(id.raw()));
+    block_index_ = id.index();
     for (size_t i = 0; i < block.operations.size(); ++i) {
+      op_index_ = i;
       bool last_guarded = block.exitswitch.is_last_exception() && i + 1 == block.operations.size();
       if (llvm::Error error = emit_op(g_.op(block.operations[i]), last_guarded)) return error;
     }

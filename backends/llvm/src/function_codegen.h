@@ -37,8 +37,10 @@ class FunctionCodegen {
   }
   llvm::Value* is_instance(llvm::Value* object, ir::ClassId cls);
   llvm::Error unsupported(const ir::Operation& op) {
-    return llvm::createStringError("backend: function " + info_.name + ": operation " + ir::op_name(op.opcode).str() +
-                                   ": no LLVM lowering yet");
+    // The IR has no source locations yet (docs/backend.md): the function, block and operation.
+    return llvm::createStringError("backend: function " + info_.name + ", block b" + std::to_string(block_index_) +
+                                   ", operation " + std::to_string(op_index_) + " (" +
+                                   ir::op_name(op.opcode).str() + "): no LLVM lowering yet");
   }
   ir::TypeId type_of(ir::Value v) { return p_.type_of(g_, v); }
   llvm::Value* slow_op(llvm::StringRef name, llvm::Value* a, llvm::Value* b, ir::TypeId t);
@@ -55,6 +57,8 @@ class FunctionCodegen {
   llvm::DenseMap<uint32_t, llvm::SmallVector<llvm::PHINode*, 4>> phis_;
   llvm::GlobalVariable* exc_value_ = nullptr;
   llvm::GlobalVariable* exc_type_ = nullptr;
+  uint32_t block_index_ = 0;  // where code generation is, for messages
+  size_t op_index_ = 0;
 };
 
 }  // namespace rtoolchain::backend
