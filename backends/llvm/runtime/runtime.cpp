@@ -22,12 +22,6 @@ namespace {
 rt::Str program_name("rt");
 }  // namespace
 
-extern "C" {
-void* rtx_exc_value = nullptr;
-uint32_t rtx_exc_type = 0;
-uintptr_t rtx_stack_limit = 0;
-}
-
 namespace rtx {
 
 RtxStr* to_rtx(const rt::Str& text) {
@@ -54,8 +48,7 @@ void set_pending_from(rt::Exception* error) {
   void* object = rtx_new_rt_exception(kind, to_rtx(error->message));
   if (auto* os_error = dynamic_cast<rt::OSError*>(error))
     *reinterpret_cast<int32_t*>(static_cast<char*>(object) + rtx_os_error_errno_offset) = os_error->errno_value;
-  rtx_exc_value = object;
-  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+  rtx_set_pending(static_cast<uint32_t>(*static_cast<uint64_t*>(object)), object);
 }
 
 }  // namespace rtx
@@ -92,14 +85,13 @@ void rtx_fatal(const char* message) {
 }
 
 void rtx_stack_overflow(void) {
-  uintptr_t saved = rtx_stack_limit;
-  rtx_stack_limit = 0;  // the allocation below must not re-enter the check
+  uintptr_t saved = rtx_get_stack_limit();
+  rtx_set_stack_limit(0);  // what runs below must not re-enter the check
   void* object = rtx_new_rt_exception(
       static_cast<uint32_t>(6 /* RecursionError, exceptions.def order */),
       to_rtx(rt::Str("maximum recursion depth exceeded")));
-  rtx_stack_limit = saved;
-  rtx_exc_value = object;
-  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+  rtx_set_stack_limit(saved);
+  rtx_set_pending(static_cast<uint32_t>(*static_cast<uint64_t*>(object)), object);
 }
 
 void* rtx_alloc(int64_t size, uint32_t type_id) {
@@ -165,16 +157,17 @@ void* rtx_argv_items(int64_t argc, char** argv, uint32_t array_type_id) {
 int main(int argc, char** argv) {
   rt::init_host_runtime(__builtin_frame_address(0));
   rt::detail::install_fatal_handlers(argc > 0 ? argv[0] : nullptr);
-  rtx_stack_limit = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - static_cast<uintptr_t>(rt::stack_budget());
+  rtx_set_stack_limit(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) -
+                      static_cast<uintptr_t>(rt::stack_budget()));
   if (argc > 0) program_name = rt::Str(argv[0]);
   program_name = program_name.slice_from(program_name.rfind("/") + 1);
   int64_t status = rtx_entry(rtx_argv_items(argc, argv, rtx_argv_items_type_id), argc);
   rt::flush_stdout();
-  if (rtx_exc_value) {
+  if (void* pending = rtx_pending_value()) {
     rt::Str name("Exception");
-    if (rtx_exc_type < rtx_num_class_names && rtx_class_names[rtx_exc_type])
-      name = from_rtx(rtx_class_names[rtx_exc_type]);
-    auto* message = *reinterpret_cast<RtxStr**>(static_cast<char*>(rtx_exc_value) + rtx_exception_message_offset);
+    uint32_t type_id = rtx_pending_type();
+    if (type_id < rtx_num_class_names && rtx_class_names[type_id]) name = from_rtx(rtx_class_names[type_id]);
+    auto* message = *reinterpret_cast<RtxStr**>(static_cast<char*>(pending) + rtx_exception_message_offset);
     rt::print_error(program_name + ": uncaught rt::" + name + ": " + from_rtx(message) + "\n");
     return 70;
   }

@@ -16,11 +16,15 @@ struct RtxStr {
 };
 
 // The pending exception (RPython's way): set by a raise, tested by the caller after every call
-// that can raise, cleared by the handler that catches it. Null value: none pending.
-extern void* rtx_exc_value;
-extern uint32_t rtx_exc_type;
-// Functions compare their frame address with this on entry (0: no check yet).
-extern uintptr_t rtx_stack_limit;
+// that can raise, cleared by the handler that catches it. Null value: none pending. The state
+// lives in the translated module (internal globals, so LLVM knows no GC pointer aliases it);
+// the runtime reaches it through these accessors, emitted with it.
+void* rtx_pending_value(void);
+uint32_t rtx_pending_type(void);
+void rtx_set_pending(uint32_t type_id, void* value);
+// Recursive functions compare their frame address with this limit on entry (0: no check).
+uintptr_t rtx_get_stack_limit(void);
+void rtx_set_stack_limit(uintptr_t limit);
 
 void rtx_stack_overflow(void);
 void* rtx_alloc(int64_t size, uint32_t type_id);

@@ -42,6 +42,8 @@ class ModuleCodegen {
   llvm::GlobalVariable* prebuilt(ir::PrebuiltId id);
   void fill_prebuilt(ir::PrebuiltId id);
   void generate_support();
+  void generate_runtime_state();
+  void insert_stack_checks(llvm::ArrayRef<llvm::Function*> bodies);
   void set_c_extensions(llvm::Function* fn, const ir::FunctionInfo& info);
 
   llvm::DenseMap<uint32_t, llvm::Type*> types_;

@@ -229,6 +229,18 @@ llvm::Value* FunctionCodegen::emit_direct_call(FunctionId callee, llvm::ArrayRef
       if (info.name == name) return b_.CreateIntrinsic(intrinsic, {b_.getDoubleTy()}, args);
     if (info.name == "rt::math::isnan") return b_.CreateFCmpUNO(args[0], args[0]);
     if (info.name == "rt::math::fmod") return b_.CreateFRem(args[0], args[1]);
+    if (info.name == "rt::ll::check_array_size") {
+      // Inline when the size is valid (0 ≤ size ≤ 2^59 - 1); rlib raises otherwise.
+      auto* slow = llvm::BasicBlock::Create(m_.context, "bad_array_size", fn_);
+      auto* done = llvm::BasicBlock::Create(m_.context, "array_size_ok", fn_);
+      b_.CreateCondBr(b_.CreateICmpUGT(args[0], b_.getInt64(INT64_MAX >> 4)), slow, done,
+                      llvm::MDBuilder(m_.context).createUnlikelyBranchWeights());
+      b_.SetInsertPoint(slow);
+      llvm::Value* call = b_.CreateCall(m_.function(callee), args);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      return call;
+    }
   }
   return b_.CreateCall(m_.function(callee), args);
 }
@@ -299,18 +311,9 @@ llvm::Error FunctionCodegen::run() {
       values_[var.raw()] = phi;
     }
   }
-  // The stack check (RPython's): compare the frame address with the runtime's limit.
+  // The stack check, when the function needs one, goes before this block (insert_stack_checks).
   b_.SetInsertPoint(entry);
-  llvm::Value* frame = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {m_.ptr()}, {b_.getInt32(0)});
-  llvm::Value* limit = b_.CreateLoad(m_.i64(), m_.runtime_global("rtx_stack_limit", m_.i64()));
-  auto* overflow = llvm::BasicBlock::Create(m_.context, "stack_overflow", fn_);
-  auto* start = llvm::BasicBlock::Create(m_.context, "start", fn_);
-  b_.CreateCondBr(b_.CreateICmpULT(b_.CreatePtrToInt(frame, m_.i64()), limit), overflow, start, 
-                  llvm::MDBuilder(m_.context).createUnlikelyBranchWeights());
-  b_.SetInsertPoint(overflow);
-  b_.CreateCall(m_.runtime("rtx_stack_overflow", llvm::Type::getVoidTy(m_.context), {}));
-  emit_return_pending();
-  b_.SetInsertPoint(start);
+  llvm::BasicBlock* start = entry;
   auto& start_phis = phis_[g_.start_block().raw()];
   for (size_t i = 0; i < start_phis.size(); ++i) start_phis[i]->addIncoming(fn_->getArg(i), start);
   b_.CreateBr(blocks_.lookup(g_.start_block().raw()));

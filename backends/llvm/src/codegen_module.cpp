@@ -94,7 +94,7 @@ llvm::Function* ModuleCodegen::runtime(llvm::StringRef name, llvm::Type* result,
 }
 
 llvm::GlobalVariable* ModuleCodegen::runtime_global(llvm::StringRef name, llvm::Type* t) {
-  if (auto* existing = module->getGlobalVariable(name)) return existing;
+  if (auto* existing = module->getGlobalVariable(name, /*AllowInternal=*/true)) return existing;
   return new llvm::GlobalVariable(*module, t, false, llvm::GlobalValue::ExternalLinkage, nullptr, name);
 }
 
@@ -303,6 +303,8 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
     if (info.is_external) set_c_extensions(fn, info);
     functions_.push_back(fn);
   }
+  generate_runtime_state();
+  std::vector<llvm::Function*> bodies;
   for (size_t i = 0; i < program.num_functions(); ++i) {
     const FunctionInfo& info = program.function_info(FunctionId(i));
     if (info.is_external) {
@@ -310,7 +312,9 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
       continue;
     }
     if (llvm::Error error = generate_function_body(*this, FunctionId(i))) return std::move(error);
+    bodies.push_back(functions_[i]);
   }
+  insert_stack_checks(bodies);
   generate_support();
   // Unused external declarations would still need a runtime symbol: drop them.
   for (llvm::Function& fn : llvm::make_early_inc_range(module->functions()))
