@@ -86,7 +86,8 @@ int run_rtype() {
 
 }  // namespace
 
-std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize) {
+std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize,
+                                           const annotator::Annotation* precomputed) {
   if (!program) return nullptr;
   auto report = [](const std::vector<ir::VerifierError>& errors, const char* what) {
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
@@ -104,13 +105,16 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
   if (devirtualize == "cha") {
     options.single_target = rtyper::class_hierarchy_single_target();
   } else if (devirtualize == "annotator") {
-    annotation.emplace(annotator::annotate(*program));
-    for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
-    if (!annotation->errors().empty()) return nullptr;
+    if (!precomputed) {
+      annotation.emplace(annotator::annotate(*program));
+      for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
+      if (!annotation->errors().empty()) return nullptr;
+      precomputed = &*annotation;
+    }
     // A call the annotator never reached has no targets: it keeps its dispatch (the rtyper must
     // still lower it soundly, and nothing is known about it).
-    options.single_target = [&annotation](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
-      llvm::ArrayRef<ir::FunctionId> targets = annotation->call_targets(caller, call);
+    options.single_target = [precomputed](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
+      llvm::ArrayRef<ir::FunctionId> targets = precomputed->call_targets(caller, call);
       if (targets.size() != 1 || high.function_info(targets[0]).is_external) return ir::FunctionId();
       return targets[0];
     };

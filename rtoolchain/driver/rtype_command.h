@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rtoolchain/frontend/target.h"
+#include "rtoolchain/annotator/annotator.h"
 #include "rtoolchain/ir/ir.h"
 
 namespace rtoolchain::driver {
@@ -18,6 +19,9 @@ std::optional<int> run_selected_rtype_command();
 // The program at the low level: rtyped when it is high level (`devirtualize` is "none" or
 // "cha", see rtyper::class_hierarchy_single_target), then verified. A verifier error on the
 // rtyper's output is a toolchain bug and reported as such. Null after reporting a problem.
-std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize);
+// With "annotator", `precomputed` is the program's annotation when the caller already ran the
+// annotator (translate times it as its own stage); null: run it here.
+std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize,
+                                           const annotator::Annotation* precomputed = nullptr);
 
 }  // namespace rtoolchain::driver

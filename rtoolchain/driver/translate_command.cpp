@@ -36,6 +36,10 @@ cl::opt<std::string> translate_emit_llvm("emit-llvm", cl::desc("Also write the L
 cl::opt<std::string> translate_gc("gc", cl::desc("The garbage collector the executable links (only 'boehm' for now)"),
                                    cl::value_desc("boehm"), cl::init("boehm"), cl::sub(translate_command));
 
+cl::opt<std::string> translate_devirtualize(
+    "devirtualize", cl::desc("none (default: every virtual call dispatches) | cha | annotator (runs the annotator)"),
+    cl::init("none"), cl::sub(translate_command));
+
 // The translator's peak resident set so far (getrusage's maxrss, KiB on Linux), in MiB. The
 // linker, a child process, is not counted: posix_spawn's child shares the parent's pages, so
 // RUSAGE_CHILDREN would report the translator's own peak again.
@@ -85,7 +89,15 @@ int run_translate() {
   if (output.empty()) output = llvm::sys::path::stem(input).str();
   std::unique_ptr<ir::Program> program = timed("front end", [&] { return load_program(input, /*with_ll_helpers=*/true); });
   if (!program) return 1;
-  program = timed("rtype", [&] { return lower_program(std::move(program), "none"); });
+  std::optional<annotator::Annotation> annotation;
+  if (translate_devirtualize == "annotator" && program->level() == ir::Level::kHigh) {
+    annotation.emplace(timed("annotate", [&] { return annotator::annotate(*program); }));
+    for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
+    if (!annotation->errors().empty()) return 1;
+  }
+  program = timed("rtype", [&] {
+    return lower_program(std::move(program), translate_devirtualize, annotation ? &*annotation : nullptr);
+  });
   if (!program) return 1;
   llvm::LLVMContext context;
   auto module = timed("codegen", [&] { return backend::generate_module(*program, context); });

@@ -1,5 +1,6 @@
 // Module-level code generation: types, constants, prebuilt objects, globals, the functions'
 // declarations and the support symbols the runtime reads (docs/backend.md).
+#include <llvm/ADT/StringSet.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/ErrorHandling.h>
 #include <llvm/Support/raw_ostream.h>
@@ -319,6 +320,7 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
   // Unused external declarations would still need a runtime symbol: drop them.
   for (llvm::Function& fn : llvm::make_early_inc_range(module->functions()))
     if (fn.isDeclaration() && fn.use_empty() && fn.getName().starts_with("rtx_ext_")) fn.eraseFromParent();
+  if (llvm::Error error = check_externals()) return std::move(error);
   std::string problems;
   llvm::raw_string_ostream out(problems);
   if (llvm::verifyModule(*module, &out)) {
@@ -326,6 +328,26 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
     return llvm::createStringError("backend: invalid LLVM module (a backend bug):\n" + problems);
   }
   return std::move(module);
+}
+
+// Every external the program calls must be in the runtime of translated code; otherwise the
+// error names the external and a function that calls it, instead of the linker's undefined
+// symbol after optimisation and emission.
+llvm::Error ModuleCodegen::check_externals() {
+  llvm::Expected<llvm::StringSet<>> provided = runtime_symbols(RT_TRANSLATED_RUNTIME_LIBRARY);
+  if (!provided) return provided.takeError();
+  for (size_t i = 0; i < program.num_functions(); ++i) {
+    const FunctionInfo& info = program.function_info(FunctionId(i));
+    llvm::Function* fn = module->getFunction(external_symbol(info.name));
+    if (!info.is_external || !fn || !fn->isDeclaration() || provided->contains(fn->getName())) continue;
+    std::string caller = "?";
+    for (llvm::User* user : fn->users())
+      if (auto* call = llvm::dyn_cast<llvm::CallInst>(user)) caller = call->getFunction()->getName().str();
+    return llvm::createStringError("backend: function " + caller + " calls the external " + info.name +
+                                   ", which the runtime of translated code does not implement (no " +
+                                   fn->getName().str() + " in backends/llvm/runtime)");
+  }
+  return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<llvm::Module>> generate_module(const Program& program, llvm::LLVMContext& context) {

@@ -4,6 +4,8 @@
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/PassManager.h>
 #include <llvm/MC/TargetRegistry.h>
+#include <llvm/Object/Archive.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Program.h>
@@ -78,6 +80,16 @@ llvm::Error emit_object(llvm::Module& module, unsigned opt_level, llvm::StringRe
     return llvm::createStringError("backend: the host target cannot emit object files");
   passes.run(module);
   return llvm::Error::success();
+}
+
+llvm::Expected<llvm::StringSet<>> runtime_symbols(llvm::StringRef archive_path) {
+  auto buffer = llvm::MemoryBuffer::getFile(archive_path);
+  if (!buffer) return llvm::createStringError("backend: cannot read " + archive_path.str() + ": " + buffer.getError().message());
+  auto archive = llvm::object::Archive::create((*buffer)->getMemBufferRef());
+  if (!archive) return archive.takeError();
+  llvm::StringSet<> symbols;
+  for (const llvm::object::Archive::Symbol& symbol : (*archive)->symbols()) symbols.insert(symbol.getName());
+  return symbols;
 }
 
 llvm::Error link_executable(llvm::StringRef object_path, llvm::StringRef output) {
