@@ -40,6 +40,9 @@ cl::opt<std::string> translate_devirtualize(
     "devirtualize", cl::desc("none (default: every virtual call dispatches) | cha | annotator (runs the annotator)"),
     cl::init("none"), cl::sub(translate_command));
 
+cl::opt<unsigned> translate_jobs("j", cl::desc("Emit the object code as N modules in parallel (default: 2)"),
+                                 cl::value_desc("N"), cl::init(2), cl::Prefix, cl::sub(translate_command));
+
 // The translator's peak resident set so far (getrusage's maxrss, KiB on Linux), in MiB. The
 // linker, a child process, is not counted: posix_spawn's child shares the parent's pages, so
 // RUSAGE_CHILDREN would report the translator's own peak again.
@@ -116,10 +119,10 @@ int run_translate() {
   }
   if (report(timed("optimise", [&] { return backend::optimize_module(**module, translate_opt); }))) return 1;
   if (!translate_emit_llvm.empty() && !write_ir(**module, stem + ".opt.ll")) return 1;
-  std::string object = output + ".o";
-  if (report(timed("emit", [&] { return backend::emit_object(**module, translate_opt, object); }))) return 1;
-  if (report(timed("link", [&] { return backend::link_executable(object, output); }))) return 1;
-  llvm::sys::fs::remove(object);
+  auto objects = timed("emit", [&] { return backend::emit_objects(**module, translate_opt, output, translate_jobs); });
+  if (!objects) return report(objects.takeError()), 1;
+  if (report(timed("link", [&] { return backend::link_executable(*objects, output); }))) return 1;
+  for (const std::string& object : *objects) llvm::sys::fs::remove(object);
   return 0;
 }
 
