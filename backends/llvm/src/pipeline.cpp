@@ -3,6 +3,7 @@
 #include <llvm/Analysis/LoopAnalysisManager.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/PassManager.h>
+#include <mutex>
 #include <thread>
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -26,8 +27,12 @@ namespace rtoolchain::backend {
 namespace {
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> host_machine(unsigned opt_level) {
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
+  // Once: the emit threads of emit_objects come here too, and registration writes globals.
+  static std::once_flag initialized;
+  std::call_once(initialized, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
   std::string triple = llvm::sys::getDefaultTargetTriple();
   std::string error;
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
@@ -73,12 +78,18 @@ llvm::Error optimize_module(llvm::Module& module, unsigned opt_level) {
   return llvm::Error::success();
 }
 
-namespace {
-llvm::Error emit_object_with(llvm::Module& module, unsigned opt_level, llvm::StringRef path);
-}  // namespace
-
 llvm::Error emit_object(llvm::Module& module, unsigned opt_level, llvm::StringRef path) {
-  return emit_object_with(module, opt_level, path);
+  auto machine = host_machine(opt_level);
+  if (!machine) return machine.takeError();
+  module.setDataLayout((*machine)->createDataLayout());
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_None);
+  if (ec) return llvm::createStringError("backend: cannot write " + path.str() + ": " + ec.message());
+  llvm::legacy::PassManager passes;
+  if ((*machine)->addPassesToEmitFile(passes, out, nullptr, llvm::CodeGenFileType::ObjectFile))
+    return llvm::createStringError("backend: the host target cannot emit object files");
+  passes.run(module);
+  return llvm::Error::success();
 }
 
 // The module after optimisation, split into `parts` modules (llvm::SplitModule, which gives
@@ -107,7 +118,7 @@ llvm::Expected<std::vector<std::string>> emit_objects(llvm::Module& module, unsi
       threads.emplace_back([&, i] {
         llvm::LLVMContext context;
         auto part = llvm::parseBitcodeFile(llvm::MemoryBufferRef(bitcode[i].str(), "part"), context);
-        llvm::Error error = part ? emit_object_with(**part, opt_level, paths[i]) : part.takeError();
+        llvm::Error error = part ? emit_object(**part, opt_level, paths[i]) : part.takeError();
         if (error) errors[i] = llvm::toString(std::move(error));
       });
     for (std::thread& thread : threads) thread.join();
@@ -117,21 +128,6 @@ llvm::Expected<std::vector<std::string>> emit_objects(llvm::Module& module, unsi
   return paths;
 }
 
-namespace {
-llvm::Error emit_object_with(llvm::Module& module, unsigned opt_level, llvm::StringRef path) {
-  auto machine = host_machine(opt_level);
-  if (!machine) return machine.takeError();
-  module.setDataLayout((*machine)->createDataLayout());
-  std::error_code ec;
-  llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_None);
-  if (ec) return llvm::createStringError("backend: cannot write " + path.str() + ": " + ec.message());
-  llvm::legacy::PassManager passes;
-  if ((*machine)->addPassesToEmitFile(passes, out, nullptr, llvm::CodeGenFileType::ObjectFile))
-    return llvm::createStringError("backend: the host target cannot emit object files");
-  passes.run(module);
-  return llvm::Error::success();
-}
-}  // namespace
 
 llvm::Expected<llvm::StringSet<>> runtime_symbols(llvm::StringRef archive_path) {
   auto buffer = llvm::MemoryBuffer::getFile(archive_path);
