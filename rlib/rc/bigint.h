@@ -76,7 +76,10 @@ class BigInt : public rt::Object {
   BigInt* shift_right(int64_t count) const;
 
   const bool negative;
-  RT_IMMUTABLE_ITEMS rt::Array<int64_t>* const limbs;
+  // Never changed once the BigInt holds them, but not RT_IMMUTABLE_ITEMS: every operation fills
+  // a fresh array after allocating it, which the annotator's strict rule (docs/annotator.md)
+  // rejects; building each result in a list first would cost a copy per operation.
+  rt::Array<int64_t>* const limbs;
 };
 
 }  // namespace rtlib
