@@ -15,6 +15,7 @@
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/graphinterp/graphinterp.h"
 #include "rtoolchain/ir/ir.h"
+#include "rtoolchain/jit/llgraph.h"
 #include "rtype_command.h"
 
 namespace cl = llvm::cl;
@@ -49,6 +50,15 @@ cl::opt<bool> check_facts("check-facts",
                           cl::desc("Annotate the program, then assert every fact at run time (graph mode)"),
                           cl::sub(run_ir_command), cl::sub(run_command));
 
+cl::opt<bool> blackhole_portal("blackhole-portal",
+                               cl::desc("ll mode: run every call of the portal in the JIT's blackhole "
+                                        "interpreter, from its jitcodes (docs/jit.md)"),
+                               cl::sub(run_ir_command), cl::sub(run_command));
+cl::opt<bool> blackhole_stats("blackhole-stats",
+                              cl::desc("With --blackhole-portal: print the portal calls and jitcode "
+                                       "instructions run to stderr"),
+                              cl::sub(run_ir_command), cl::sub(run_command));
+
 // Verifies the program, then runs it like host mode's main(); argv[0] names the program.
 int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
   std::vector<ir::VerifierError> errors = ir::verify_program(program);
@@ -56,6 +66,14 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
     llvm::errs() << "rtoolchain: " << errors.size() << " verifier error(s); not running\n";
     return 1;
+  }
+  if (blackhole_portal) {
+    if (program.level() != ir::Level::kLow || check_facts) {
+      llvm::errs() << "rtoolchain: --blackhole-portal needs --mode=ll and no --check-facts\n";
+      return 1;
+    }
+    return static_cast<int>(jit::llgraph::run_program_with_blackhole_portal(
+        program, argv, llvm::errs(), blackhole_stats ? &llvm::errs() : nullptr));
   }
   if (!check_facts) return static_cast<int>(graphinterp::run_program(program, argv));
   annotator::Annotation annotation = annotator::annotate(program);

@@ -1,4 +1,6 @@
 // The public API: Interpreter::call and run_program (host mode's main() for graphs).
+#include <typeinfo>
+
 #include "interp.h"
 #include "rt/os.h"
 
@@ -28,7 +30,10 @@ int64_t identity_of(Value ref) {
   }
 }
 
-Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
+namespace {
+
+// Interpreter::call and call_raw: `describe` reads the raised exception's type name and message.
+Outcome call_function(Interpreter::Impl* impl_, FunctionId function, llvm::ArrayRef<Value> args, bool describe) {
   Outcome outcome;
   // The arguments, where the collector sees them.
   auto* copy = static_cast<Value*>(rt::gc::alloc(sizeof(Value) * (args.size() + 1)));
@@ -46,6 +51,7 @@ Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
     outcome.value = impl_->roots->exc_value;
     outcome.exc_class = impl_->roots->exc_class.as_class();
     impl_->set_pending(Value(), Value());
+    if (!describe) return outcome;
     outcome.type_name = impl_->exception_type_name(outcome.value);
     GObject* exception = outcome.value.as_ptr<GObject>();
     if (exception && impl_->message_field.valid())
@@ -65,6 +71,62 @@ Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
     outcome.message = error.message;
   }
   return outcome;
+}
+
+}  // namespace
+
+Outcome Interpreter::call(FunctionId function, llvm::ArrayRef<Value> args) {
+  return call_function(impl_, function, args, /*describe=*/true);
+}
+
+Outcome Interpreter::call_raw(FunctionId function, llvm::ArrayRef<Value> args) {
+  return call_function(impl_, function, args, /*describe=*/false);
+}
+
+void Interpreter::set_call_hook(FunctionId function, CallHook* hook) {
+  impl_->hooked = hook ? function : FunctionId();
+  impl_->hook = hook;
+}
+
+Value Interpreter::get_field(Value object, FieldId field) {
+  if (object.is_null()) impl_->null_dereference();
+  return object.as_ptr<GObject>()->fields[impl_->field_slot[field.index()]];
+}
+
+void Interpreter::set_field(Value object, FieldId field, Value value) {
+  if (object.is_null()) impl_->null_dereference();
+  object.as_ptr<GObject>()->fields[impl_->field_slot[field.index()]] = value;
+}
+
+void Interpreter::set_item(Value array, int64_t index, Value value) {
+  if (array.is_null()) impl_->null_dereference();
+  if (array.tag == Tag::kArray) array.as_ptr<GArray>()->set(index, value);
+  else array.as_ptr<GList>()->set(index, value);
+}
+
+Value Interpreter::get_global(GlobalId global) { return impl_->roots->globals[global.index()]; }
+void Interpreter::set_global(GlobalId global, Value value) { impl_->roots->globals[global.index()] = value; }
+Value Interpreter::new_object(ClassId cls) { return impl_->new_object(cls); }
+
+Value Interpreter::new_array(TypeId array_type, int64_t length) {
+  TypeId item = impl_->program.types().get(array_type).item;
+  return Value::ref(Tag::kArray, impl_->stamp(rt::make<GArray>(length, impl_->zero_value(item))));
+}
+
+Value Interpreter::constant(ConstId constant) { return impl_->constant(constant); }
+
+Value Interpreter::reference(uint64_t bits) {
+  if (bits == 0) return Value::ref(Tag::kObject, nullptr);
+  auto* object = reinterpret_cast<rt::Object*>(bits);
+  const std::type_info& type = typeid(*object);
+  Tag tag = type == typeid(GObject)       ? Tag::kObject
+            : type == typeid(GArray)      ? Tag::kArray
+            : type == typeid(GList)       ? Tag::kList
+            : type == typeid(GDict)       ? Tag::kDict
+            : type == typeid(GStrBuilder) ? Tag::kStrBuilder
+            : type == typeid(GDictIter)   ? Tag::kDictIter
+                                          : Tag::kObject;
+  return {bits, tag};
 }
 
 Outcome Interpreter::call(llvm::StringRef function, llvm::ArrayRef<Value> args) {
@@ -124,13 +186,13 @@ Value Interpreter::field(Value object, llvm::StringRef class_name, llvm::StringR
 int64_t Interpreter::identity_hash(Value ref) { return impl_->identity_of(ref); }
 
 int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv, Observer* observer) {
-  std::string name = argv.empty() ? "rt" : argv[0];
-  name = name.substr(name.rfind('/') + 1);
-  rt::Str prog = rt::Str::from_bytes(name);
+  std::string argv0 = argv.empty() ? "rt" : argv[0];
   FunctionId entry = program.entry_point();
   if (!entry.valid()) {
-    rt::print_error(prog + ": graph mode: the program has no entry point\n");
-    return 70;
+    Outcome outcome;
+    outcome.kind = Outcome::kError;
+    outcome.message = "the program has no entry point";
+    return report_outcome(outcome, argv0);
   }
   Outcome outcome;
   {
@@ -139,6 +201,13 @@ int64_t run_program(const Program& program, llvm::ArrayRef<std::string> argv, Ob
     interpreter.set_observer(observer);
     outcome = interpreter.call(entry, {args});
   }
+  return report_outcome(outcome, argv0);
+}
+
+int64_t report_outcome(const Outcome& outcome, llvm::StringRef argv0) {
+  std::string name = argv0.str();
+  name = name.substr(name.rfind('/') + 1);
+  rt::Str prog = rt::Str::from_bytes(name);
   rt::flush_stdout();
   auto text = [](const std::string& s) { return rt::Str::from_bytes(s); };
   switch (outcome.kind) {

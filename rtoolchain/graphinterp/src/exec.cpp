@@ -88,15 +88,28 @@ bool Interpreter::Impl::check_depth() {
 bool Interpreter::Impl::call(FunctionId fn, const Value* args, size_t num_args, Value& result) {
   if (!check_depth()) return false;
   const FunctionInfo& info = program.function_info(fn);
-  if (info.is_external || !info.graph) {
+  if (info.is_external || !info.graph || (hook && fn == hooked)) {
     ++depth;
     struct Restore {
       int64_t& d;
       ~Restore() { --d; }
     } restore{depth};
+    if (hook && fn == hooked) return call_hooked(fn, args, num_args, result);
     return call_external(fn, args, num_args, result);
   }
   return run(fn, args, num_args, result);
+}
+
+bool Interpreter::Impl::call_hooked(FunctionId fn, const Value* args, size_t num_args, Value& result) {
+  Outcome outcome = hook->call(fn, llvm::ArrayRef<Value>(args, num_args));
+  switch (outcome.kind) {
+    case Outcome::kReturned: result = outcome.value; return true;
+    case Outcome::kRaised: set_pending(Value::class_ref(outcome.exc_class), outcome.value); return false;
+    case Outcome::kFatal: throw FatalError{outcome.message};
+    case Outcome::kExited: throw ExitRequest{outcome.exit_status};
+    case Outcome::kError: throw GraphError{outcome.message};
+  }
+  return false;
 }
 
 Value* Interpreter::Impl::new_frame(FunctionId fn, const Value* args, size_t num_args, Value** temp) {
@@ -185,7 +198,7 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
         if (is_call(op.opcode)) {
           PreparedCall prepared = prepare_call(graph, op, f.vars);
           const FunctionInfo& callee = program.function_info(prepared.function);
-          if (!callee.is_external && callee.graph) {
+          if (!callee.is_external && callee.graph && !(hook && prepared.function == hooked)) {
             if (!check_depth()) {
               raised = true;
               break;

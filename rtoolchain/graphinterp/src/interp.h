@@ -49,6 +49,9 @@ struct Interpreter::Impl {
 
   const ir::Program& program;
   Observer* observer = nullptr;
+  // Interpreter::set_call_hook: calls of `hooked` go to `hook`.
+  ir::FunctionId hooked;
+  CallHook* hook = nullptr;
   GcRoots* roots;
   int64_t next_identity = 1;
   int64_t depth = 0;         // graph and external calls in progress
@@ -105,6 +108,8 @@ struct Interpreter::Impl {
   // `depth`; past kMaxCallDepth it raises RecursionError instead.
   bool call(ir::FunctionId fn, const Value* args, size_t num_args, Value& result);
   bool check_depth();
+  // A call of the hooked function: the hook's outcome delivered as a callee's.
+  [[gnu::noinline]] bool call_hooked(ir::FunctionId fn, const Value* args, size_t num_args, Value& result);
   // Runs a graph function, and the graphs it calls, on an explicit frame stack.
   bool run(ir::FunctionId fn, const Value* args, size_t num_args, Value& result);
   // A frame's variables in GC memory, the arguments in the start block's; `temp` gets room for

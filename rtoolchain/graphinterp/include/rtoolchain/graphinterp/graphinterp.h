@@ -86,6 +86,16 @@ class Observer {
 ir::ClassId class_of(Value object);
 int64_t identity_of(Value ref);
 
+// Runs the calls of one function in place of its graph: the JIT's portal runner in low-level
+// graph mode (jit/llgraph). The outcome is delivered as the callee's would be: kReturned gives
+// the result, kRaised raises the pair (exc_class, value) in the caller, kFatal, kExited and
+// kError end the run as the interpreter's own fatal errors, rt::os::exit and graph-mode errors do.
+class CallHook {
+ public:
+  virtual ~CallHook() = default;
+  virtual Outcome call(ir::FunctionId function, llvm::ArrayRef<Value> args) = 0;
+};
+
 // One run of a program: its globals, prebuilt objects and identity counter. The program must
 // outlive the interpreter and must have verified (the interpreter trusts the verifier).
 class Interpreter {
@@ -110,6 +120,29 @@ class Interpreter {
   // The graph-mode identity hash of a reference (a counter, the same on every run).
   int64_t identity_hash(Value ref);
 
+  // --- For embedders that run parts of the program themselves (jit/llgraph). -----------------
+  // Every later call of `function` (from a graph, from call(), from a callback) goes to `hook`
+  // (not owned) instead of its graph. One hooked function at a time; a null hook removes it.
+  void set_call_hook(ir::FunctionId function, CallHook* hook);
+  // As call(), but cheaper for a caller that passes exceptions on: kRaised carries only the pair
+  // (exc_class, value): no type_name() is called, no message read.
+  Outcome call_raw(ir::FunctionId function, llvm::ArrayRef<Value> args);
+  // Heap access by IR entity, as the operations do it. A null object or array is a fatal error
+  // (thrown as the interpreter's own: only for use inside a call hook or a call made from one).
+  Value get_field(Value object, ir::FieldId field);
+  void set_field(Value object, ir::FieldId field, Value value);
+  void set_item(Value array, int64_t index, Value value);
+  Value get_global(ir::GlobalId global);
+  void set_global(ir::GlobalId global, Value value);
+  // Allocation with the identity counter and zero-filled fields or items (malloc_varsize's).
+  Value new_object(ir::ClassId cls);
+  Value new_array(ir::TypeId array_type, int64_t length);
+  Value constant(ir::ConstId constant);
+  // A reference with the tag its object's dynamic type gives (a GC array, an object, ...); a
+  // null reference is tagged kObject. Graph mode keeps true tags even where the static type is
+  // a base pointer, so conversions from raw bits must use this.
+  static Value reference(uint64_t bits);
+
   struct Impl;  // private to the library
 
  private:
@@ -122,5 +155,8 @@ class Interpreter {
 // exit status. `<prog>` is the file name of argv[0].
 int64_t run_program(const ir::Program& program, llvm::ArrayRef<std::string> argv,
                     Observer* observer = nullptr);
+// The end of run_program, for embedders that call the entry point themselves: flushes stdout,
+// reports an uncaught exception, fatal error or graph-mode error on stderr, returns the status.
+int64_t report_outcome(const Outcome& outcome, llvm::StringRef argv0);
 
 }  // namespace rtoolchain::graphinterp

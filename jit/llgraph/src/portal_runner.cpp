@@ -1,0 +1,92 @@
+// The portal runner in low-level graph mode and `--blackhole-portal` (docs/jit.md, "Low-level
+// graph mode").
+#include "rtoolchain/jit/codewriter.h"
+#include "rtoolchain/jit/llgraph.h"
+
+namespace rtoolchain::jit::llgraph {
+
+using graphinterp::Outcome;
+using graphinterp::Value;
+
+PortalRunner::PortalRunner(const ir::Program& program, const JitProgram& jit, GraphHeap& heap,
+                           const GcRef* ref_constants)
+    : program_(program), jit_(jit), heap_(heap), ref_constants_(ref_constants) {}
+
+PortalRunner::~PortalRunner() = default;
+
+uint64_t PortalRunner::instructions() const {
+  uint64_t total = 0;
+  for (const auto& bh : interpreters_) total += bh->instructions_run();
+  return total;
+}
+
+Outcome PortalRunner::call(ir::FunctionId function, llvm::ArrayRef<Value> args) {
+  ++portal_calls_;
+  std::vector<int64_t> ints;
+  std::vector<GcRef> refs;  // the arguments stay in the caller's (GC-visible) frame meanwhile
+  std::vector<double> floats;
+  heap_.split_args(function, args, ints, refs, floats);
+  if (interpreters_.size() == nesting_)
+    interpreters_.push_back(std::make_unique<BlackholeInterpreter>(jit_, heap_, ref_constants_));
+  BlackholeInterpreter& bh = *interpreters_[nesting_];
+  struct Nesting {
+    size_t& n;
+    explicit Nesting(size_t& n) : n(n) { ++n; }
+    ~Nesting() { --n; }
+  } nesting(nesting_);
+  CallArgs call_args{ints.data(), ints.size(), refs.data(), refs.size(), floats.data(), floats.size()};
+  Outcome outcome;
+  try {
+    BlackholeExit exit = run_portal_in_blackhole(bh, jit_, call_args);
+    if (exit.reason == BlackholeExit::Reason::kExitFrameWithException) {
+      outcome.kind = Outcome::kRaised;
+      outcome.exc_class = heap_.class_of_type_id(exit.exc_type);
+      outcome.value = graphinterp::Interpreter::reference(ref_bits(exit.exc_value));
+      return outcome;
+    }
+    outcome.value = heap_.to_value(heap_.shape_of(program_.function_info(function).result), exit.result);
+    return outcome;
+  } catch (const ProgramEnd& end) {
+    return end.outcome;
+  }
+}
+
+int64_t run_program_with_blackhole_portal(const ir::Program& program, llvm::ArrayRef<std::string> argv,
+                                          llvm::raw_ostream& errors, llvm::raw_ostream* stats) {
+  codewriter::CodewriterResult written = codewriter::write_jitcodes(program);
+  for (const codewriter::CodewriterError& error : written.errors) errors << error.to_string() << '\n';
+  if (!written.program) {
+    errors << "rtoolchain: " << written.errors.size() << " codewriter error(s); not running\n";
+    return 1;
+  }
+  const JitProgram& jit = *written.program;
+  std::string argv0 = argv.empty() ? "rt" : argv[0];
+  ir::FunctionId entry = program.entry_point();
+  Outcome outcome;
+  uint64_t portal_calls = 0, instructions = 0;
+  {
+    graphinterp::Interpreter interp(program);
+    GraphHeap heap(program, jit, interp);
+    RootedRefs ref_constants(&heap);
+    make_ref_constants(jit, heap, ref_constants,
+                       [&](uint32_t c) { return make_ref(interp.constant(ir::ConstId(c)).bits); });
+    PortalRunner runner(program, jit, heap, &ref_constants[0]);
+    interp.set_call_hook(ir::FunctionId(jit.portal.function - 1), &runner);
+    if (!entry.valid()) {
+      outcome.kind = Outcome::kError;
+      outcome.message = "the program has no entry point";
+    } else {
+      Value args = interp.make_str_list(argv);
+      outcome = interp.call(entry, {args});
+    }
+    interp.set_call_hook(ir::FunctionId(), nullptr);
+    portal_calls = runner.portal_calls();
+    instructions = runner.instructions();
+  }
+  int64_t status = graphinterp::report_outcome(outcome, argv0);
+  if (stats)
+    *stats << "blackhole: " << portal_calls << " portal calls, " << instructions << " jitcode instructions\n";
+  return status;
+}
+
+}  // namespace rtoolchain::jit::llgraph
