@@ -190,7 +190,8 @@ PortalAction MetaInterp::at_merge_point(MergePointValues& values) {
   if (hash != armed_hash_) return action;
   if (armed == Armed::kTrace) return trace_loop(values, hash);
   const LoopEntry* entry = find_loop(hash, values);
-  return entry ? run_loop(*entry, values) : action;
+  if (!entry) return action;
+  return run_loop(*entry, values);
 }
 
 PortalAction MetaInterp::trace_loop(MergePointValues& values, uint64_t hash) {

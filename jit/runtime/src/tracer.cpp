@@ -3,6 +3,8 @@
 #include "tracer.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "rtoolchain/jit/backend.h"
@@ -253,12 +255,14 @@ void Tracer::take_snapshot(uint32_t live_pc) {
 }
 
 void Tracer::request_abort(AbortReason reason) {
+  if (getenv("RT_TRACER_DEBUG")) fprintf(stderr, "request_abort %s at %s:%u\n", std::string(abort_reason_name(reason)).c_str(), program_.jitcodes[top().jitcode].name.c_str(), top().pc);
   if (!abort_requested_) abort_requested_ = reason;
 }
 
 Tracer::Step Tracer::abort_now(TraceEnd& end, AbortReason reason) {
   if (!have_snapshot_ || !clean_) jit_fatal("tracer: an abort without a place to resume");
   abort_reason_ = reason;
+  if (getenv("RT_TRACER_DEBUG")) fprintf(stderr, "abort_now %s at %s:%u\n", std::string(abort_reason_name(reason)).c_str(), program_.jitcodes[top().jitcode].name.c_str(), top().pc);
   if (reason == AbortReason::too_long) blame_biggest_function();
   end.type = TraceEnd::Type::kBlackhole;
   end.frames = last_snapshot_;

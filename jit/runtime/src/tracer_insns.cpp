@@ -34,9 +34,12 @@ std::optional<TraceOpcode> scalar_twin(JitOpcode opcode) {
     case J::int_div_floor_ovf: case J::uint_div: case J::uint_mod: case J::int_lshift_var:
     case J::int_rshift_var: case J::uint_rshift_var: case J::int_lshift_ovf: case J::cast_float_to_int:
     case J::int_add_ovf: case J::int_sub_ovf: case J::int_mul_ovf: case J::int_neg_ovf:
+    case J::gc_typeid: case J::gc_identityhash: case J::arraylen_gc:
       return std::nullopt;
     default: break;
   }
+  for (const char* c = jit_insn_info(opcode).argcodes; *c; ++c)
+    if (*c != 'i' && *c != 'f' && *c != 'r' && *c != '>') return std::nullopt;
   std::optional<TraceOpcode> op = trace_opcode_named(jit_insn_info(opcode).name);
   if (!op || !trace_op_info(*op).has(kTraceOpPure)) return std::nullopt;
   return op;
