@@ -115,6 +115,12 @@ void MetaInterp::log_trace(const Trace& trace, const char* what, uint32_t number
   jit_log_->flush();
 }
 
+void MetaInterp::log_text(const std::string& text) {
+  if (!jit_log_) return;
+  *jit_log_ << text;
+  jit_log_->flush();
+}
+
 namespace {
 
 void check_trace(const Trace& trace, const DescrTable& descrs) {
@@ -170,12 +176,14 @@ bool MetaInterp::is_bridgeable(const FailDescr& guard) const {
 }
 
 void MetaInterp::at_can_enter_jit(const MergePointValues& values) {
-  if (!params_.enabled || tracing_) return;
+  if (!params_.enabled) return;
   uint64_t hash = green_hash(values);
   if (find_loop(hash, values)) {
+    // Also while a trace is recorded: a residual call of the portal runs compiled loops (but
+    // never starts a second trace).
     armed_ = Armed::kEnter;
     armed_hash_ = hash;
-  } else if (warm_.tick_loop(hash)) {
+  } else if (!tracing_ && warm_.tick_loop(hash)) {
     armed_ = Armed::kTrace;
     armed_hash_ = hash;
   }
@@ -183,12 +191,15 @@ void MetaInterp::at_can_enter_jit(const MergePointValues& values) {
 
 PortalAction MetaInterp::at_merge_point(MergePointValues& values) {
   PortalAction action(&heap_);
-  if (armed_ == Armed::kNone || tracing_) return action;
+  if (armed_ == Armed::kNone) return action;
   Armed armed = armed_;
   armed_ = Armed::kNone;
   uint64_t hash = green_hash(values);
   if (hash != armed_hash_) return action;
-  if (armed == Armed::kTrace) return trace_loop(values, hash);
+  if (armed == Armed::kTrace) {
+    if (tracing_) return action;
+    return trace_loop(values, hash);
+  }
   const LoopEntry* entry = find_loop(hash, values);
   if (!entry) return action;
   return run_loop(*entry, values);

@@ -3,8 +3,6 @@
 #include "tracer.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 
 #include "rtoolchain/jit/backend.h"
@@ -255,14 +253,14 @@ void Tracer::take_snapshot(uint32_t live_pc) {
 }
 
 void Tracer::request_abort(AbortReason reason) {
-  if (getenv("RT_TRACER_DEBUG")) fprintf(stderr, "request_abort %s at %s:%u\n", std::string(abort_reason_name(reason)).c_str(), program_.jitcodes[top().jitcode].name.c_str(), top().pc);
   if (!abort_requested_) abort_requested_ = reason;
 }
 
 Tracer::Step Tracer::abort_now(TraceEnd& end, AbortReason reason) {
   if (!have_snapshot_ || !clean_) jit_fatal("tracer: an abort without a place to resume");
   abort_reason_ = reason;
-  if (getenv("RT_TRACER_DEBUG")) fprintf(stderr, "abort_now %s at %s:%u\n", std::string(abort_reason_name(reason)).c_str(), program_.jitcodes[top().jitcode].name.c_str(), top().pc);
+  mi_.log_text("# abort (" + std::string(abort_reason_name(reason)) + ") at " + program_.jitcodes[top().jitcode].name +
+               " offset " + std::to_string(top().pc) + " after " + std::to_string(trace_->ops.size()) + " operations\n");
   if (reason == AbortReason::too_long) blame_biggest_function();
   end.type = TraceEnd::Type::kBlackhole;
   end.frames = last_snapshot_;

@@ -92,6 +92,7 @@ class MetaInterp {
   bool dont_inline(uint32_t jitcode) const { return jitcode < dont_inline_.size() && dont_inline_[jitcode]; }
   void set_dont_inline(uint32_t jitcode);
   void log_trace(const Trace& trace, const char* what, uint32_t number);
+  void log_text(const std::string& text);
 
   // Runs a compiled loop from a merge point's reds until the JIT hands back (blackhole, bridge).
   PortalAction run_loop(const LoopEntry& entry, MergePointValues& values);
