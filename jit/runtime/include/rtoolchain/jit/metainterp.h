@@ -67,6 +67,8 @@ class MetaInterp {
 
   // can_enter_jit: ticks the key's counter; may arm the next merge point of the key.
   void at_can_enter_jit(const MergePointValues& values);
+  // False when the next merge point has nothing to do (the host's fast path: no conversion).
+  bool merge_point_armed() const { return armed_ != Armed::kNone; }
   // jit_merge_point of a portal frame. On kRestart `values` holds the new greens and reds.
   PortalAction at_merge_point(MergePointValues& values);
 
