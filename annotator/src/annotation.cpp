@@ -6,6 +6,7 @@ namespace rtoolchain::annotator {
 using namespace ir;
 
 std::string AnnotatorError::to_string() const {
+  if (function.empty()) return "error: " + location + ": " + message;
   return "error: function " + function + ": " + location + ": " + message;
 }
 
@@ -81,6 +82,7 @@ Annotation annotate(const Program& program) {
   impl->program = &program;
   Engine(*impl).run();
   check_immutability(*impl);
+  check_immutable_items(*impl);
   compute_effects(*impl);
   return Annotation(std::move(impl));
 }

@@ -181,4 +181,46 @@ void check_immutability(Annotation::Impl& impl) {
   }
 }
 
+// Decision (docs/annotator.md): a field declared RT_IMMUTABLE_ITEMS may only hold containers
+// whose items never change after allocation — every site in the field's fact is never mutated,
+// and nothing from outside the program. The site flag cannot tell a fill before the container is
+// stored from a later write, so a container must be complete when allocated (array_from_list, a
+// copy, list_new_filled), which is what bytecode compilers do anyway.
+void check_immutable_items(Annotation::Impl& impl) {
+  const Program& p = *impl.program;
+  for (uint32_t f = 0; f < p.num_fields(); ++f) {
+    const FieldInfo& field = p.field_info(FieldId(f));
+    if (!(field.flags & kImmutableItems)) continue;
+    const Fact& fact = impl.fields[f].fact;
+    std::string name = (field.owner_class.valid() ? p.class_info(field.owner_class).name + "." : "") + field.name;
+    if (fact.unknown_members)
+      impl.errors.push_back({"", "field " + name,
+                             "field " + name + " is declared RT_IMMUTABLE_ITEMS but may hold a container from "
+                             "outside the program, whose items nobody can vouch for"});
+    for (uint32_t s : fact.members) {
+      const SiteInfo& site = impl.sites[s];
+      if (!site.mutated) continue;
+      std::string where = "field " + name;
+      std::string function;
+      if (site.mutated_in.valid()) {
+        FunctionNames names(p, site.mutated_in);
+        function = p.function_info(site.mutated_in).name;
+        const Graph& g = *p.function_info(site.mutated_in).graph;
+        BlockId block;
+        for (BlockId b : g.reachable_blocks())
+          for (OpId op : g.block(b).operations)
+            if (op == site.mutated_at) block = b;
+        where = (block.valid() ? names.block(block) + ": " : "") + names.op(site.mutated_at);
+      }
+      std::string origin = site.function.valid() ? " allocated in " + p.function_info(site.function).name
+                           : site.prebuilt.valid() ? " (prebuilt " + p.prebuilt_info(site.prebuilt).name + ")"
+                                                   : "";
+      impl.errors.push_back({function, where,
+                             "field " + name + " is declared RT_IMMUTABLE_ITEMS, but the container it may hold (site" +
+                                 std::to_string(s) + origin + ") has its items changed here (a container stored "
+                                 "there must be complete when allocated: build it in a list, then array_from_list)"});
+    }
+  }
+}
+
 }  // namespace rtoolchain::annotator

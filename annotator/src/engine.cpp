@@ -195,6 +195,7 @@ void Engine::process_block(FunctionId function, BlockId block_id) {
     const Operation& op = g.op(op_id);
     Fact result, raised;
     ClassId resource;
+    current_op_ = op_id;
     bool completes = transfer(op_id, result, raised, resource);
     bool is_last = i + 1 == block.operations.size();
     if (raised.reached || resource.valid()) raise_from_op(block, is_last, raised, resource);

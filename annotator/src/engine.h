@@ -88,6 +88,8 @@ class ConstructorInit {
 // Field immutability after the fixpoint, and the located errors for declared immutable fields
 // written outside construction.
 void check_immutability(Annotation::Impl& impl);
+// Declared RT_IMMUTABLE_ITEMS fields against the sites they may hold (docs/annotator.md).
+void check_immutable_items(Annotation::Impl& impl);
 
 // --- Effects and the call graph (effects.cpp). -----------------------------------------------------
 void compute_effects(Annotation::Impl& impl);
@@ -160,6 +162,7 @@ class Engine {
   Annotation::Impl& impl_;
   const ir::Program& program_;
   BlockRef current_;
+  ir::OpId current_op_;  // the operation `transfer` is at
   std::deque<BlockRef> worklist_;
   llvm::DenseMap<uint64_t, std::vector<BlockRef>> readers_;
   llvm::DenseMap<uint64_t, uint8_t> growths_;

@@ -41,6 +41,10 @@ void Engine::write_items(const Fact& container, const Fact& value, bool values, 
   for (uint32_t s : container.members) {
     SiteInfo& site = impl_.sites[s];
     site.resized |= resize;
+    if (mutate && !site.mutated) {
+      site.mutated_in = current_.function;
+      site.mutated_at = current_op_;
+    }
     site.mutated |= mutate;
     if (value.reached && grow(key(values ? kValuesKey : kItemsKey, s), values ? site.values : site.items, value))
       changed(key(values ? kValuesKey : kItemsKey, s));

@@ -197,13 +197,10 @@ class Lexer : public rt::Object {
     if (is_operator_char(byte)) {
       int64_t begin = pos;
       advance();
-      // `|` stands alone (it delimits locals and block parameters), and a '-' followed by a
+      // Operator characters run together into one selector, as in the standard lexers (so `||`
+      // is a selector, and `|` alone delimits locals and block parameters); a '-' followed by a
       // digit starts a negative literal rather than extending the operator: `x*-1`.
-      if (byte != '|') {
-        while (is_operator_char(peek(0)) && peek(0) != '|' &&
-               !(peek(0) == '-' && is_digit(peek(1))))
-          advance();
-      }
+      while (is_operator_char(peek(0)) && !(peek(0) == '-' && is_digit(peek(1)))) advance();
       add(Tok::Operator, source.slice(begin, pos));
       return;
     }

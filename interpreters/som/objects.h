@@ -2,10 +2,12 @@
 // class. Classes are objects too (SClass), each the instance of its metaclass.
 #pragma once
 
-#include "bigint.h"
+#include "rt/bigint.h"
 #include "rt/rt.h"
 
 namespace som {
+
+using BigInt = rt::BigInt;
 
 class SClass;
 class SMethod;
@@ -40,6 +42,10 @@ class SSymbol final : public SString {
   SSymbol(rt::Str value, int64_t num_args) : SString(value), num_args(num_args) {}
   SClass* som_class() const override;
   const int64_t num_args;  // of the selector it spells
+  // The global of this name, or nullptr. Symbols are interned, so this is the global's one
+  // binding; a symbol in a method's literals is a trace constant, and globals rarely change
+  // (classes are defined once), so a global read folds to a constant (docs/som.md, JIT hints).
+  RT_QUASI_IMMUTABLE Value* global_value = nullptr;
 };
 
 class SInteger final : public Value {
@@ -76,7 +82,7 @@ class Invokable : public Value {
  public:
   Invokable(SSymbol* signature, SClass* holder) : signature(signature), holder(holder) {}
   SSymbol* const signature;
-  SClass* holder;  // set when the class is complete
+  RT_QUASI_IMMUTABLE SClass* holder;  // set when the class is complete
 };
 
 // A primitive receives the frame that sent the message and the arguments, receiver first.
@@ -119,11 +125,17 @@ class SBlock final : public Value {
   Frame* const context;  // the frame the block was created in
 };
 
+// Stands for one state of a class's method table; replaced whenever the table changes.
+class VersionTag : public rt::Object {};
+
 class SClass final : public SInstance {
  public:
   SClass(SClass* metaclass, SSymbol* name, SClass* superclass, int64_t num_class_fields);
   SSymbol* name;
-  SClass* superclass;  // nullptr for Object
+  RT_QUASI_IMMUTABLE SClass* superclass;  // nullptr for Object; linked late for the core classes
+  // The lookup of a selector in this class (lookup_in, elidable) is a function of the class, this
+  // tag and the selector: installing methods replaces the tag (docs/som.md, JIT hints).
+  RT_QUASI_IMMUTABLE VersionTag* version;
   // The names of the fields of instances, inherited ones first.
   rt::Array<SSymbol*>* instance_fields;
   // Selector -> method, by symbol identity; and the methods in source order, for `methods`.

@@ -14,7 +14,7 @@ SDouble* real(Value* v) { return dynamic_cast<SDouble*>(v); }
 // The value as a big integer, or nullptr when it is not an integer.
 BigInt* big(Value* v) {
   SInteger* s = small(v);
-  if (s != nullptr) return BigInt::from_int(s->value);
+  if (s != nullptr) return BigInt::from_int64(s->value);
   SBigInteger* b = dynamic_cast<SBigInteger*>(v);
   return b == nullptr ? nullptr : b->value;
 }
@@ -132,15 +132,32 @@ int64_t small_arg(Frame* frame, Value* v, rt::Str what) {
   return s->value;
 }
 
-Value* int_and(Frame* f, rt::Array<Value*>* a) {
-  return integer(small_arg(f, a->get(0), "&") & small_arg(f, a->get(1), "&"));
+enum class BitOp : int64_t { kAnd, kOr, kXor };
+
+// On the infinite two's complement representation, as the standard VMs' large integers do.
+Value* bit_op(Frame* frame, rt::Array<Value*>* args, BitOp op, rt::Str what) {
+  SInteger* sa = small(args->get(0));
+  SInteger* sb = small(args->get(1));
+  if (sa != nullptr && sb != nullptr) {
+    switch (op) {
+      case BitOp::kAnd: return integer(sa->value & sb->value);
+      case BitOp::kOr: return integer(sa->value | sb->value);
+      case BitOp::kXor: return integer(sa->value ^ sb->value);
+    }
+  }
+  BigInt* x = big_arg(frame, args->get(0), what);
+  BigInt* y = big_arg(frame, args->get(1), what);
+  switch (op) {
+    case BitOp::kAnd: return make_integer(x->bit_and(y));
+    case BitOp::kOr: return make_integer(x->bit_or(y));
+    case BitOp::kXor: return make_integer(x->bit_xor(y));
+  }
+  primitive_failed(frame, what);
 }
-Value* int_or(Frame* f, rt::Array<Value*>* a) {
-  return integer(small_arg(f, a->get(0), "bitOr:") | small_arg(f, a->get(1), "bitOr:"));
-}
-Value* int_xor(Frame* f, rt::Array<Value*>* a) {
-  return integer(small_arg(f, a->get(0), "bitXor:") ^ small_arg(f, a->get(1), "bitXor:"));
-}
+
+Value* int_and(Frame* f, rt::Array<Value*>* a) { return bit_op(f, a, BitOp::kAnd, "bitAnd:"); }
+Value* int_or(Frame* f, rt::Array<Value*>* a) { return bit_op(f, a, BitOp::kOr, "bitOr:"); }
+Value* int_xor(Frame* f, rt::Array<Value*>* a) { return bit_op(f, a, BitOp::kXor, "bitXor:"); }
 
 Value* int_shift_left(Frame* frame, rt::Array<Value*>* args) {
   int64_t count = small_arg(frame, args->get(1), "<<");
@@ -153,15 +170,19 @@ Value* int_shift_left(Frame* frame, rt::Array<Value*>* args) {
       // fall through to big integers
     }
   }
-  BigInt* value = big_arg(frame, args->get(0), "<<");
-  BigInt* two = BigInt::from_int(2);
-  for (int64_t i = 0; i < count; ++i) value = value->mul(two);
-  return make_integer(value);
+  try {
+    return make_integer(big_arg(frame, args->get(0), "<<")->shift_left(count));
+  } catch (rt::OverflowError* e) {
+    primitive_failed(frame, "<<: shift count too large");
+  }
 }
 
 Value* int_shift_right(Frame* frame, rt::Array<Value*>* args) {
   int64_t count = small_arg(frame, args->get(1), ">>");
-  return integer(rt::shr(small_arg(frame, args->get(0), ">>"), count));
+  if (count < 0) primitive_failed(frame, ">>: negative shift count");
+  SInteger* sa = small(args->get(0));
+  if (sa != nullptr) return integer(rt::shr(sa->value, count));
+  return make_integer(big_arg(frame, args->get(0), ">>")->shift_right(count));
 }
 
 Value* int_unsigned_shift_right(Frame* frame, rt::Array<Value*>* args) {
@@ -221,8 +242,7 @@ int64_t low_bits(Frame* frame, Value* v) {
   SInteger* s = small(v);
   if (s != nullptr) return s->value;
   BigInt* b = big_arg(frame, v, "as32BitValue");
-  BigInt* modulus = BigInt::from_int(int64_t{4294967296});
-  return b->mod_floor(modulus)->to_int();
+  return b->bit_and(BigInt::from_int64(int64_t{4294967295}))->to_int64();
 }
 
 Value* int_as_32_signed(Frame* frame, rt::Array<Value*>* args) {
@@ -239,12 +259,11 @@ Value* int_sqrt(Frame* frame, rt::Array<Value*>* args) {
 }
 
 Value* int_abs(Frame* frame, rt::Array<Value*>* args) {
-  BigInt* value = big_arg(frame, args->get(0), "abs");
-  return make_integer(value->negative ? value->negated() : value);
+  return make_integer(big_arg(frame, args->get(0), "abs")->abs());
 }
 
 Value* int_negated(Frame* frame, rt::Array<Value*>* args) {
-  return make_integer(big_arg(frame, args->get(0), "negated")->negated());
+  return make_integer(big_arg(frame, args->get(0), "negated")->negate());
 }
 
 // A pseudo-random number in [0, self): a fixed linear congruential sequence, so that programs
@@ -260,9 +279,11 @@ Value* int_at_random(Frame* frame, rt::Array<Value*>* args) {
 
 Value* int_from_string(Frame* frame, rt::Array<Value*>* args) {
   rt::Str text = string_arg(frame, args->get(1), "fromString:").strip();
-  BigInt* value = BigInt::parse(text);
-  if (value == nullptr) return nil();
-  return make_integer(value);
+  try {
+    return make_integer(BigInt::parse(text));
+  } catch (rt::ValueError* e) {
+    return nil();
+  }
 }
 
 // ---- Double ----
@@ -303,17 +324,7 @@ Value* double_as_string(Frame* f, rt::Array<Value*>* a) { return som_string(rt::
 Value* to_integer(Frame* frame, double value) {
   if (rt::math::isnan(value) || rt::math::isinf(value)) primitive_failed(frame, "cannot convert a NaN or an infinity to an integer");
   if (rt::float_fits_int(value)) return integer(rt::float_to_int(value));
-  // Beyond int64_t a double is an integer times a power of two; halving it is exact.
-  double mantissa = rt::math::fabs(value);
-  int64_t exponent = 0;
-  while (mantissa >= 4611686018427387904.0) {
-    mantissa = mantissa / 2.0;
-    exponent += 1;
-  }
-  BigInt* result = BigInt::from_int(rt::float_to_int(mantissa));
-  BigInt* two = BigInt::from_int(2);
-  for (int64_t i = 0; i < exponent; ++i) result = result->mul(two);
-  return make_integer(value < 0.0 ? result->negated() : result);
+  return make_integer(BigInt::from_double(value));
 }
 
 Value* double_as_integer(Frame* f, rt::Array<Value*>* a) { return to_integer(f, rt::math::trunc(self_double(f, a))); }

@@ -6,7 +6,15 @@ namespace som {
 
 namespace {
 
-rt::Dict<rt::Str, PrimitiveFn>* g_primitives = nullptr;
+// The table holds the function pointers in GC boxes: the low-level containers (rlib/ll) hold
+// only data and GC references, not function pointers (docs/som.md, "Low-level graph mode").
+class PrimitiveEntry : public rt::Object {
+ public:
+  explicit PrimitiveEntry(PrimitiveFn function) : function(function) {}
+  const PrimitiveFn function;
+};
+
+rt::Dict<rt::Str, PrimitiveEntry*>* g_primitives = nullptr;
 int64_t g_next_hash = 0;
 
 Value* restart_elsewhere(Frame* frame, rt::Array<Value*>*) {
@@ -45,6 +53,9 @@ Value* object_hashcode(Frame*, rt::Array<Value*>* args) {
   Value* self = args->get(0);
   SInteger* integer = dynamic_cast<SInteger*>(self);
   if (integer != nullptr) return integer;
+  // Equal large integers are = and must hash alike.
+  SBigInteger* big = dynamic_cast<SBigInteger*>(self);
+  if (big != nullptr) return rt::make<SInteger>(big->value->hash());
   SString* string = dynamic_cast<SString*>(self);
   if (string != nullptr) return rt::make<SInteger>(string->value.hash() & INT32_MAX);
   if (self->identity_hash == 0) {
@@ -229,15 +240,16 @@ Value* block_num_args(Frame* frame, rt::Array<Value*>* args) {
 }  // namespace
 
 void add_primitive(rt::Str class_name, rt::Str selector, PrimitiveFn function) {
-  if (g_primitives == nullptr) g_primitives = rt::make<rt::Dict<rt::Str, PrimitiveFn>>();
-  g_primitives->set(class_name + ">>" + selector, function);
+  if (g_primitives == nullptr) g_primitives = rt::make<rt::Dict<rt::Str, PrimitiveEntry*>>();
+  g_primitives->set(class_name + ">>" + selector, rt::make<PrimitiveEntry>(function));
 }
 
 SPrimitive* make_primitive(rt::Str class_name, SSymbol* signature) {
   rt::Str key = class_name + ">>" + signature->value;
   if (key == "Block>>restart") return rt::make<SPrimitive>(signature, nullptr, restart_elsewhere, true);
   PrimitiveFn function = nullptr;
-  if (g_primitives != nullptr) function = g_primitives->get_or(key, nullptr);
+  PrimitiveEntry* entry = g_primitives == nullptr ? nullptr : g_primitives->get_or(key, nullptr);
+  if (entry != nullptr) function = entry->function;
   return rt::make<SPrimitive>(signature, nullptr, function, false);
 }
 

@@ -29,6 +29,9 @@ void install_methods(SClass* cls, rt::List<Invokable*>* methods) {
     if (!cls->methods->contains(method->signature)) cls->method_list->append(method);
     cls->methods->set(method->signature, method);
   }
+  // Lookups in cls's subclasses read this table too, but a class is complete before any
+  // subclass exists (a class loads its superclass first), so no subclass tag needs replacing.
+  cls->version = rt::make<VersionTag>();
 }
 
 rt::Array<SSymbol*>* symbols_of(rt::List<SSymbol*>* list) { return rt::Array<SSymbol*>::from_list(list); }
@@ -85,7 +88,6 @@ SClass* load_core_class(rt::Str name) {
 
 Universe::Universe()
     : symbols(rt::make<rt::Dict<rt::Str, SSymbol*>>()),
-      globals(rt::make<rt::Dict<SSymbol*, Value*>>()),
       classpath(rt::make<rt::List<rt::Str>>()),
       nil_object(rt::make<SInstance>(nullptr, 0)),
       true_object(rt::make<SInstance>(nullptr, 0)),
@@ -98,7 +100,7 @@ SInstance::SInstance(SClass* cls, int64_t num_fields)
 
 SClass::SClass(SClass* metaclass, SSymbol* name, SClass* superclass, int64_t num_class_fields)
     : SInstance(metaclass, num_class_fields), name(name), superclass(superclass),
-      instance_fields(rt::make<rt::Array<SSymbol*>>(0, nullptr)),
+      version(rt::make<VersionTag>()), instance_fields(rt::make<rt::Array<SSymbol*>>(0, nullptr)),
       methods(rt::make<rt::Dict<SSymbol*, Invokable*>>()),
       method_list(rt::make<rt::List<Invokable*>>()) {}
 
@@ -111,16 +113,18 @@ SSymbol* symbol(rt::Str text) {
 }
 
 Value* make_integer(BigInt* value) {
-  if (value->fits_int()) return rt::make<SInteger>(value->to_int());
+  if (value->fits_int64()) return rt::make<SInteger>(value->to_int64());
   return rt::make<SBigInteger>(value);
 }
 
 Value* som_string(rt::Str text) { return rt::make<SString>(text); }
 
-Value* global(SSymbol* name) { return g_universe->globals->get_or(name, nullptr); }
-void set_global(SSymbol* name, Value* value) { g_universe->globals->set(name, value); }
+Value* global(SSymbol* name) { return name->global_value; }
+void set_global(SSymbol* name, Value* value) { name->global_value = value; }
 
-Invokable* lookup(SClass* cls, SSymbol* selector) {
+Invokable* lookup(SClass* cls, SSymbol* selector) { return lookup_in(cls, cls->version, selector); }
+
+Invokable* lookup_in(SClass* cls, VersionTag*, SSymbol* selector) {
   for (SClass* c = cls; c != nullptr; c = c->superclass) {
     Invokable* found = c->methods->get_or(selector, nullptr);
     if (found != nullptr) return found;
@@ -190,7 +194,12 @@ void bootstrap(rt::List<rt::Str>* classpath) {
   first->append(u->object_class);
   first->append(u->class_class);
   first->append(u->metaclass_class);
-  for (auto c : *first) c->cls->cls = u->metaclass_class;
+  // The metaclasses' lookups now go on into Class: new tags (no code has run yet, so this
+  // only keeps the tag rule of lookup_in true).
+  for (auto c : *first) {
+    c->cls->cls = u->metaclass_class;
+    c->cls->version = rt::make<VersionTag>();
+  }
   if (u->class_class->instance_fields->size() > 0)
     throw rt::make<SomError>("class Class must not declare fields", nullptr);
   u->nil_class = load_core_class("Nil");

@@ -20,7 +20,6 @@ class Universe : public rt::Object {
  public:
   Universe();
   rt::Dict<rt::Str, SSymbol*>* symbols;
-  rt::Dict<SSymbol*, Value*>* globals;
   rt::List<rt::Str>* classpath;
   SInstance* nil_object;
   // Made before their classes are loaded (the compiler needs them as constants).
@@ -71,6 +70,10 @@ SClass* load_class_file(rt::Str path, Frame* frame);
 
 // The method `selector` finds in `cls` and its superclasses, or nullptr.
 Invokable* lookup(SClass* cls, SSymbol* selector);
+// The same, for the JIT: elidable, its result determined by the arguments because `version` is
+// `cls`'s current tag and a class's method table and superclass chain change only together with
+// its tag (see install_methods). Call lookup(), which passes the tag.
+RT_JIT_ELIDABLE Invokable* lookup_in(SClass* cls, VersionTag* version, SSymbol* selector);
 
 // "Name" or "Name class".
 rt::Str class_display_name(SClass* cls);

@@ -1,4 +1,5 @@
 #include "rtype_command.h"
+#include "ll_facts.h"
 #include "load_program.h"
 
 #include <chrono>
@@ -28,9 +29,13 @@ cl::opt<std::string> rtype_function("function", cl::desc("Print only this functi
                                     cl::value_desc("NAME"), cl::sub(rtype_command));
 cl::opt<std::string> rtype_devirtualize("devirtualize",
                                         cl::desc("none (every virtual call dispatches) | cha (class hierarchy) | annotator (its call targets)"),
-                                        cl::init("none"), cl::sub(rtype_command));
+                                        cl::init(kDefaultDevirtualize), cl::sub(rtype_command));
 cl::opt<std::string> rtype_output("o", cl::desc("Write the program to FILE instead of standard output"),
                                   cl::value_desc("FILE"), cl::sub(rtype_command));
+cl::opt<std::string> rtype_facts("facts",
+                                 cl::desc("Also write the annotator's facts as checks on the low-level program to "
+                                          "FILE (for run-ir --check-facts --facts FILE)"),
+                                 cl::value_desc("FILE"), cl::sub(rtype_command));
 cl::opt<bool> rtype_time("time", cl::desc("Report the time of each stage and the program's size on stderr"),
                          cl::sub(rtype_command));
 
@@ -46,8 +51,20 @@ int run_rtype() {
   double front_end = seconds_since(start);
   size_t high_functions = high->num_functions();
   start = Clock::now();
-  std::unique_ptr<ir::Program> program = lower_program(std::move(high), rtype_devirtualize);
+  LowFacts facts;
+  std::unique_ptr<ir::Program> program =
+      lower_program(std::move(high), rtype_devirtualize, rtype_facts.empty() ? nullptr : &facts);
   if (!program) return 1;
+  if (!rtype_facts.empty()) {
+    std::error_code error;
+    llvm::ToolOutputFile out(rtype_facts, error, llvm::sys::fs::OF_Text);
+    if (error) {
+      llvm::errs() << "rtoolchain: cannot write " << rtype_facts << ": " << error.message() << '\n';
+      return 1;
+    }
+    write_facts(facts, *program, out.os());
+    out.keep();
+  }
   if (rtype_time) {
     size_t graphs = 0, ops = 0;
     for (uint32_t f = 0; f < program->num_functions(); ++f)
@@ -86,7 +103,8 @@ int run_rtype() {
 
 }  // namespace
 
-std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize) {
+std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize,
+                                           LowFacts* facts) {
   if (!program) return nullptr;
   auto report = [](const std::vector<ir::VerifierError>& errors, const char* what) {
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
@@ -97,16 +115,33 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
     report(errors, "in the input");
     return nullptr;
   }
-  if (program->level() == ir::Level::kLow) return program;
+  if (program->level() == ir::Level::kLow) {
+    if (!facts) return program;
+    llvm::errs() << "rtoolchain: the program is already low level: its facts come from the file `rtype --facts` "
+                    "wrote (--facts FILE)\n";
+    return nullptr;
+  }
+  if (devirtualize != "none" && devirtualize != "cha" && devirtualize != "annotator") {
+    llvm::errs() << "rtoolchain: --devirtualize must be none, cha or annotator\n";
+    return nullptr;
+  }
   rtyper::Options options;
   // Outlives rtype_program, which consults it through the hook.
   std::optional<annotator::Annotation> annotation;
-  if (devirtualize == "cha") {
-    options.single_target = rtyper::class_hierarchy_single_target();
-  } else if (devirtualize == "annotator") {
+  if (devirtualize == "annotator" || facts) {
     annotation.emplace(annotator::annotate(*program));
     for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
     if (!annotation->errors().empty()) return nullptr;
+  }
+  rtyper::Origins origins;
+  std::vector<ir::FunctionId> function_map;
+  if (facts) {
+    options.origins = &origins;
+    options.function_map = &function_map;
+  }
+  if (devirtualize == "cha") {
+    options.single_target = rtyper::class_hierarchy_single_target();
+  } else if (devirtualize == "annotator") {
     // A call the annotator never reached has no targets: it keeps its dispatch (the rtyper must
     // still lower it soundly, and nothing is known about it).
     options.single_target = [&annotation](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
@@ -114,9 +149,6 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
       if (targets.size() != 1 || high.function_info(targets[0]).is_external) return ir::FunctionId();
       return targets[0];
     };
-  } else if (devirtualize != "none") {
-    llvm::errs() << "rtoolchain: --devirtualize must be none, cha or annotator\n";
-    return nullptr;
   }
   auto low = rtyper::rtype_program(*program, options);
   if (!low) {
@@ -128,6 +160,7 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
     report(errors, "in the rtyper's output (a toolchain bug)");
     return nullptr;
   }
+  if (facts) *facts = translate_facts(*annotation, *low, origins, function_map);
   return std::make_unique<ir::Program>(std::move(*low));
 }
 

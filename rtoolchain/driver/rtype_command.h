@@ -1,4 +1,5 @@
-// `rtoolchain rtype TARGET|FILE.rtir [--function NAME] [--devirtualize=none|cha] [-o FILE] [--time]`:
+// `rtoolchain rtype TARGET|FILE.rtir [--function NAME] [--devirtualize=none|cha|annotator]
+//                   [--facts FACTS] [-o FILE] [--time]`:
 // the low-level program the rtyper makes of a target's flow graphs (the rlib/ll helpers added to
 // the target) or of a high-level IR file (docs/rtyper.md), verified.
 #pragma once
@@ -15,9 +16,19 @@ namespace rtoolchain::driver {
 // Runs the command when it was selected; nullopt otherwise.
 std::optional<int> run_selected_rtype_command();
 
-// The program at the low level: rtyped when it is high level (`devirtualize` is "none" or
-// "cha", see rtyper::class_hierarchy_single_target), then verified. A verifier error on the
-// rtyper's output is a toolchain bug and reported as such. Null after reporting a problem.
-std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize);
+struct LowFacts;
+
+// What `--devirtualize` defaults to in rtype, run --mode=ll and translate (docs/rtyper.md).
+inline constexpr const char* kDefaultDevirtualize = "annotator";
+
+// The program at the low level: rtyped when it is high level (`devirtualize` is "none", "cha"
+// (rtyper::class_hierarchy_single_target) or "annotator" (the annotator's call targets)), then
+// verified. A verifier error on the rtyper's output is a toolchain bug and reported as such.
+// Null after reporting a problem. When `facts` is set, the high-level program is annotated and
+// `facts` receives the checks of --check-facts on the low-level program (ll_facts.h); a program
+// already low level has none (an error).
+std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
+                                           const std::string& devirtualize = kDefaultDevirtualize,
+                                           LowFacts* facts = nullptr);
 
 }  // namespace rtoolchain::driver

@@ -11,6 +11,7 @@
 
 #include "rt/main.h"
 #include "check_facts.h"
+#include "ll_facts.h"
 #include "rtoolchain/annotator/annotator.h"
 #include "rtoolchain/frontend/frontend.h"
 #include "rtoolchain/graphinterp/graphinterp.h"
@@ -40,7 +41,7 @@ cl::SubCommand run_command("run", "Run a target (--mode=graph: its flow graphs, 
 cl::opt<std::string> run_mode("mode", cl::desc("graph | ll (low-level graphs, after the rtyper)"),
                               cl::init("graph"), cl::sub(run_command));
 cl::opt<std::string> devirtualize("devirtualize", cl::desc("ll mode: none | cha | annotator (see rtoolchain rtype)"),
-                                  cl::init("none"), cl::sub(run_command), cl::sub(run_ir_command));
+                                  cl::init(kDefaultDevirtualize), cl::sub(run_command), cl::sub(run_ir_command));
 cl::opt<std::string> run_argv0("argv0", cl::desc("argv[0] of the program (default: the target's name)"),
                                cl::sub(run_command));
 cl::opt<std::string> run_target(cl::Positional, cl::desc("<target.rttarget>"), cl::Required,
@@ -48,8 +49,12 @@ cl::opt<std::string> run_target(cl::Positional, cl::desc("<target.rttarget>"), c
 cl::list<std::string> run_args(cl::Positional, cl::desc("-- <program arguments>..."),
                                cl::sub(run_command));
 cl::opt<bool> check_facts("check-facts",
-                          cl::desc("Annotate the program, then assert every fact at run time (graph mode)"),
+                          cl::desc("Annotate the program, then assert every fact at run time (graph mode, and ll "
+                                   "mode through the rtyper's origins)"),
                           cl::sub(run_ir_command), cl::sub(run_command));
+cl::opt<std::string> facts_file("facts",
+                                cl::desc("run-ir --check-facts of a low-level file: the checks `rtype --facts` wrote"),
+                                cl::value_desc("FILE"), cl::sub(run_ir_command));
 
 cl::opt<bool> blackhole_portal("blackhole-portal",
                                cl::desc("ll mode: run every call of the portal in the JIT's blackhole "
@@ -65,8 +70,26 @@ cl::opt<bool> with_jit("jit",
                                 "RTJIT and RTLOG from the environment (docs/jit.md)"),
                        cl::sub(run_ir_command), cl::sub(run_command));
 
-// Verifies the program, then runs it like host mode's main(); argv[0] names the program.
-int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
+// The checks of a low-level .rtir, from the file `rtype --facts` wrote.
+bool read_facts_file(const ir::Program& program, LowFacts& facts) {
+  auto buffer = llvm::MemoryBuffer::getFile(facts_file);
+  if (!buffer) {
+    llvm::errs() << "rtoolchain: cannot read " << facts_file << ": " << buffer.getError().message() << '\n';
+    return false;
+  }
+  auto read = read_facts((*buffer)->getBuffer(), program, facts_file);
+  if (!read) {
+    llvm::errs() << llvm::toString(read.takeError()) << '\n';
+    return false;
+  }
+  facts = std::move(*read);
+  return true;
+}
+
+// Verifies the program, then runs it like host mode's main(); argv[0] names the program. With
+// --check-facts, a low-level program is checked against `low_facts`, a high-level one against
+// its annotation.
+int run_graph_mode(const ir::Program& program, std::vector<std::string> argv, const LowFacts* low_facts = nullptr) {
   std::vector<ir::VerifierError> errors = ir::verify_program(program);
   if (!errors.empty()) {
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
@@ -89,6 +112,14 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv) {
         program, argv, llvm::errs(), blackhole_stats ? &llvm::errs() : nullptr));
   }
   if (!check_facts) return static_cast<int>(graphinterp::run_program(program, argv));
+  if (program.level() == ir::Level::kLow) {
+    if (!low_facts) {
+      llvm::errs() << "rtoolchain: --check-facts of a low-level program needs its facts (--facts FILE)\n";
+      return 1;
+    }
+    std::unique_ptr<graphinterp::Observer> checker = make_low_fact_checker(program, *low_facts);
+    return static_cast<int>(graphinterp::run_program(program, argv, checker.get()));
+  }
   annotator::Annotation annotation = annotator::annotate(program);
   for (const annotator::AnnotatorError& error : annotation.errors()) llvm::errs() << error.to_string() << '\n';
   if (!annotation.errors().empty()) {
@@ -105,11 +136,20 @@ int run_ir() {
     return 1;
   }
   std::unique_ptr<ir::Program> program = load_program(run_ir_file, /*with_ll_helpers=*/false);
-  if (program && run_ir_mode == "ll") program = lower_program(std::move(program), devirtualize);
   if (!program) return 1;
+  LowFacts facts;
+  bool has_facts = false;
+  if (program->level() == ir::Level::kLow && !facts_file.empty()) {
+    if (!read_facts_file(*program, facts)) return 1;
+    has_facts = true;
+  } else if (run_ir_mode == "ll" && program->level() == ir::Level::kHigh) {
+    program = lower_program(std::move(program), devirtualize, check_facts ? &facts : nullptr);
+    if (!program) return 1;
+    has_facts = check_facts;
+  }
   std::vector<std::string> argv{run_ir_argv0.empty() ? run_ir_file.getValue() : run_ir_argv0.getValue()};
   argv.insert(argv.end(), run_ir_args.begin(), run_ir_args.end());
-  return run_graph_mode(*program, std::move(argv));
+  return run_graph_mode(*program, std::move(argv), has_facts ? &facts : nullptr);
 }
 
 int run_target_command() {
@@ -133,11 +173,12 @@ int run_target_command() {
     llvm::errs() << "rtoolchain: " << diags.count() << " error(s)\n";
     return 1;
   }
+  LowFacts facts;
   if (run_mode == "ll") {
-    program = lower_program(std::move(program), devirtualize);
+    program = lower_program(std::move(program), devirtualize, check_facts ? &facts : nullptr);
     if (!program) return 1;
   }
-  return run_graph_mode(*program, std::move(argv));
+  return run_graph_mode(*program, std::move(argv), &facts);
 }
 
 }  // namespace

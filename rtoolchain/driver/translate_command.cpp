@@ -66,7 +66,7 @@ int run_translate() {
   if (output.empty()) output = llvm::sys::path::stem(input).str();
   std::unique_ptr<ir::Program> program = timed("front end", [&] { return load_program(input, /*with_ll_helpers=*/true); });
   if (!program) return 1;
-  program = timed("rtype", [&] { return lower_program(std::move(program), "none"); });
+  program = timed("rtype", [&] { return lower_program(std::move(program), kDefaultDevirtualize); });
   if (!program) return 1;
   llvm::LLVMContext context;
   auto module = timed("codegen", [&] { return backend::generate_module(*program, context); });

@@ -36,9 +36,32 @@ class FunctionLowerer {
     for (size_t i = 0; i < start.inputargs.size(); ++i)
       var_map_[start.inputargs[i]] = g_.block(g_.start_block()).inputargs[i];
     for (BlockId b : blocks) lower_block(b);
+    if (r_.options().origins) record_origins();
   }
 
  private:
+  // The inverse of the maps (a high variable maps to one low one, which stands for it wherever
+  // the high program uses it); operations by the high operation that emitted them.
+  void record_origins() {
+    Origins& origins = r_.origins();
+    uint32_t index = r_.function(fn_).index();
+    if (origins.size() <= index) origins.resize(index + 1);
+    FunctionOrigin& origin = origins[index];
+    origin.high = fn_;
+    origin.vars.assign(g_.num_variables(), VarId());
+    origin.blocks.assign(g_.num_blocks(), BlockId());
+    origin.ops = op_origins_;
+    origin.ops.resize(g_.num_ops());
+    for (uint32_t v = 0; v < old_.num_variables(); ++v) {
+      VarId low = var_map_[VarId(v)];
+      if (low.valid()) origin.vars[low.index()] = VarId(v);
+    }
+    for (uint32_t b = 0; b < old_.num_blocks(); ++b) {
+      BlockId low = block_map_[BlockId(b)];
+      if (low.valid()) origin.blocks[low.index()] = BlockId(b);
+    }
+  }
+
   Value map(Value v) {
     if (v.is_variable()) return var_map_[v.variable()];
     if (v.is_constant()) return r_.constant(v.constant());
@@ -70,7 +93,10 @@ class FunctionLowerer {
     for (OpId id : block.operations) {
       current_op_ = id;
       raising_last_ = block.exitswitch.is_last_exception() && id == block.operations.back();
+      size_t first_new_op = g_.num_ops();
       lower_op(old_.op(id));
+      if (op_origins_.size() < g_.num_ops()) op_origins_.resize(g_.num_ops());
+      for (size_t i = first_new_op; i < g_.num_ops(); ++i) op_origins_[i] = id;
     }
     const ExitSwitch& sw = block.exitswitch;
     if (sw.is_variable()) g_.set_exitswitch(cur_, ExitSwitch::on(var_map_[sw.variable()]));
@@ -297,6 +323,7 @@ class FunctionLowerer {
   };
   DeferredFinish deferred_;
   bool raising_last_ = false;
+  std::vector<OpId> op_origins_;  // by low OpId
 };
 
 }  // namespace

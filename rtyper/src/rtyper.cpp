@@ -229,6 +229,10 @@ llvm::Expected<Program> rtype_program(const Program& high, const Options& option
   Rtyper rtyper(high, options);
   Program low = rtyper.run();
   if (options.function_map) *options.function_map = rtyper.function_map();
+  if (options.origins) {
+    *options.origins = std::move(rtyper.origins());
+    options.origins->resize(low.num_functions());
+  }
   if (!rtyper.errors().empty()) {
     std::string text;
     for (const std::string& e : rtyper.errors()) text += (text.empty() ? "" : "\n") + e;

@@ -29,6 +29,8 @@ class Rtyper {
   ir::Program run();
   const std::vector<std::string>& errors() const { return errors_; }
   const std::vector<ir::FunctionId>& function_map() const { return function_map_; }
+  // Filled by lower_function when Options::origins is set.
+  Origins& origins() { return origins_; }
 
   const ir::Program& high() const { return high_; }
   ir::Program& low() { return low_; }
@@ -86,6 +88,7 @@ class Rtyper {
   llvm::DenseMap<uint32_t, ir::TypeId> types_;
   llvm::DenseMap<uint32_t, ir::ConstId> constants_;
   std::vector<ir::FunctionId> function_map_;  // by high-level id; invalid until used
+  Origins origins_;
   std::deque<ir::FunctionId> to_lower_;       // high-level functions whose graphs wait
   std::vector<ir::ClassLayout> type_ids_;
   std::map<std::pair<uint32_t, std::string>, ir::PrebuiltId> dispatch_arrays_;

@@ -61,7 +61,7 @@ void JitPortal::to_jit(llvm::ArrayRef<Value> values, MergePointValues& out) cons
 
 MergePointHook::Result JitPortal::at_merge_point(bool can_enter_jit, llvm::MutableArrayRef<Value> values) {
   Result result;
-  if (!can_enter_jit && !mi_.merge_point_armed()) return result;
+  if (!mi_.enabled() || (!can_enter_jit && !mi_.merge_point_armed())) return result;
   MergePointValues jv(&heap_);
   to_jit(values, jv);
   if (can_enter_jit) {

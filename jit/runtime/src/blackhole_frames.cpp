@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 
 #include "blackhole_internal.h"
 #include "rtoolchain/jit/blackhole.h"
@@ -40,14 +41,14 @@ BlackholeInterpreter::Frame& BlackholeInterpreter::push_frame(uint32_t jitcode, 
                                     uint32_t(code.num_regs[2] + code.constants_f.size())};
   for (int k = 0; k < kNumValueKinds; ++k) frame.base[k] = top_[k];
   // Registers start zeroed (refs null: a stale ref would keep garbage alive), constants follow.
-  ints_.resize(top_[0] + sizes[0]);
+  // The int and float arenas only grow (no zero-filling resize per call); refs shrink on pop.
+  if (ints_.size() < top_[0] + sizes[0]) ints_.resize(std::max<size_t>(2 * ints_.size(), top_[0] + sizes[0]));
+  if (floats_.size() < top_[2] + sizes[2]) floats_.resize(std::max<size_t>(2 * floats_.size(), top_[2] + sizes[2]));
   std::fill(ints_.begin() + top_[0], ints_.begin() + top_[0] + code.num_regs[0], 0);
   std::copy(code.constants_i.begin(), code.constants_i.end(), ints_.begin() + top_[0] + code.num_regs[0]);
-  refs_.resize(top_[1] + sizes[1]);
-  for (size_t i = 0; i < sizes[1]; ++i) refs_[top_[1] + i] = kNullRef;
+  refs_.resize(top_[1] + sizes[1]);  // new slots are null
   for (size_t i = 0; i < code.constants_r.size(); ++i)
     refs_[top_[1] + code.num_regs[1] + i] = ref_constants_[code.constants_r[i]];
-  floats_.resize(top_[2] + sizes[2]);
   std::fill(floats_.begin() + top_[2], floats_.begin() + top_[2] + code.num_regs[2], 0.0);
   std::copy(code.constants_f.begin(), code.constants_f.end(), floats_.begin() + top_[2] + code.num_regs[2]);
   for (int k = 0; k < kNumValueKinds; ++k) top_[k] += sizes[k];
@@ -60,9 +61,7 @@ void BlackholeInterpreter::pop_frame() {
   for (int k = 0; k < kNumValueKinds; ++k) top_[k] = frame.base[k];
   frames_.pop_back();
   // Popped refs are dropped now, so the collector may reclaim what only they held.
-  ints_.resize(top_[0]);
   refs_.resize(top_[1]);
-  floats_.resize(top_[2]);
 }
 
 void BlackholeInterpreter::push_frame_at_start(uint32_t jitcode, const CallArgs& args) {

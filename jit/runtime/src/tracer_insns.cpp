@@ -238,8 +238,8 @@ Tracer::Step Tracer::step(TraceEnd& end, MergePointValues& values, PortalAction&
       }
       return goto_(next);
     }
-    case J::int_between:
-      out(pure(Op::op_int_and, {pure(Op::op_int_le, {in(0), in(1)}), pure(Op::op_int_le, {in(1), in(2)})}));
+    case J::int_between:  // x, min, max: min <= x <= max
+      out(pure(Op::op_int_and, {pure(Op::op_int_le, {in(1), in(0)}), pure(Op::op_int_le, {in(0), in(2)})}));
       return goto_(next);
 
     // --- Memory. ---

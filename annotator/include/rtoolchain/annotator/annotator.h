@@ -73,6 +73,8 @@ struct SiteInfo {
   Fact values;              // dicts: the values
   bool resized = false;     // lists: append, pop, insert, resize, clear, extend
   bool mutated = false;     // items changed after allocation (setitem, fill, reverse, resizes)
+  ir::FunctionId mutated_in;  // the first mutating operation the fixpoint met (for errors)
+  ir::OpId mutated_at;
 };
 
 struct FieldFacts {
@@ -101,7 +103,8 @@ struct EffectInfo {
   bool can_raise() const { return raises_unknown || !raises.empty(); }
 };
 
-// A located error (an RT_IMMUTABLE field written outside construction).
+// A located error (an RT_IMMUTABLE field written outside construction, an RT_IMMUTABLE_ITEMS
+// field that may hold a container whose items change).
 struct AnnotatorError {
   std::string function;
   std::string location;  // as printed: block, `operation`

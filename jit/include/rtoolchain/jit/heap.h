@@ -32,7 +32,7 @@ struct CallArgs {
 struct CallResult {
   AnyValue value = AnyValue::of_int(0);  // by the CallDescr's result kind; unset when raised
   bool raised = false;
-  int64_t exc_type = 0;    // the exception object's type id
+  int64_t exc_type = 0;    // the type id of the class as raised (rcpp.md X5), which links test
   GcRef exc_value = kNullRef;
 };
 

@@ -33,11 +33,25 @@ using SingleTargetHook =
 // class and its subclasses (class-hierarchy analysis); one distinct implementation is a target.
 SingleTargetHook class_hierarchy_single_target();
 
+// Where the entities of each lowered graph come from, for side tables keyed by the high-level
+// program's variables and operations (the annotator's facts, which `run --mode=ll
+// --check-facts` carries to the low level). Indexed by low-level ids; an invalid id means the
+// entity is the rtyper's own (a temporary, a generated block or function).
+struct FunctionOrigin {
+  ir::FunctionId high;                 // invalid for a generated function
+  std::vector<ir::VarId> vars;         // by low VarId: the high variable it holds
+  std::vector<ir::BlockId> blocks;     // by low BlockId
+  std::vector<ir::OpId> ops;           // by low OpId: the high operation it was lowered from
+};
+using Origins = std::vector<FunctionOrigin>;  // by low FunctionId
+
 struct Options {
   SingleTargetHook single_target;  // empty: every virtual call dispatches
   // When set, receives the low-level id of each high-level function (indexed by its id;
   // invalid for a function the entry point does not reach, which the low level drops).
   std::vector<ir::FunctionId>* function_map = nullptr;
+  // When set, receives the origins of every low-level function's entities.
+  Origins* origins = nullptr;
 };
 
 llvm::Expected<ir::Program> rtype_program(const ir::Program& high, const Options& options = {});

@@ -69,6 +69,7 @@ class MetaInterp {
   void at_can_enter_jit(const MergePointValues& values);
   // False when the next merge point has nothing to do (the host's fast path: no conversion).
   bool merge_point_armed() const { return armed_ != Armed::kNone; }
+  bool enabled() const { return params_.enabled; }
   // jit_merge_point of a portal frame. On kRestart `values` holds the new greens and reds.
   PortalAction at_merge_point(MergePointValues& values);
 
