@@ -26,7 +26,7 @@ Kind kind_of_shape(Shape shape) {
 }  // namespace
 
 JitPortal::JitPortal(const ir::Program& program, const JitProgram& jit, GraphHeap& heap, MetaInterp& mi)
-    : heap_(heap), mi_(mi) {
+    : heap_(heap), mi_(mi), back_edge_values_(&heap) {
   for (size_t d = 0; d < program.num_jit_drivers(); ++d) {
     const ir::JitDriverInfo& driver = program.jit_driver_info(ir::JitDriverId(static_cast<uint32_t>(d)));
     if (driver.name != jit.portal.driver) continue;
@@ -62,12 +62,16 @@ void JitPortal::to_jit(llvm::ArrayRef<Value> values, MergePointValues& out) cons
 MergePointHook::Result JitPortal::at_merge_point(bool can_enter_jit, llvm::MutableArrayRef<Value> values) {
   Result result;
   if (!mi_.enabled() || (!can_enter_jit && !mi_.merge_point_armed())) return result;
-  MergePointValues jv(&heap_);
-  to_jit(values, jv);
   if (can_enter_jit) {
-    mi_.at_can_enter_jit(jv);
+    back_edge_values_.ints.clear();
+    back_edge_values_.refs.resize(0);
+    back_edge_values_.floats.clear();
+    to_jit(values, back_edge_values_);
+    mi_.at_can_enter_jit(back_edge_values_);
     return result;
   }
+  MergePointValues jv(&heap_);
+  to_jit(values, jv);
   try {
     PortalAction action = mi_.at_merge_point(jv);
     switch (action.type) {

@@ -31,6 +31,8 @@ class JitPortal final : public graphinterp::MergePointHook {
 
   GraphHeap& heap_;
   MetaInterp& mi_;
+  // can_enter_jit's values, reused (its call never nests: at_can_enter_jit calls nothing out).
+  MergePointValues back_edge_values_;
   std::vector<Shape> shapes_;   // of the driver's greens then reds
   std::vector<bool> is_green_;
   Shape result_shape_ = Shape::kVoid;
