@@ -7,8 +7,9 @@ bench/<language>/<name>.py that prints the same output. Every configuration runs
 to the first configuration. Outputs must agree across configurations, or the run fails: a
 benchmark that computes something else measures nothing.
 
-Configurations today: the interpreter in host mode, python3, and pypy3 when installed. Later
-stages add the translated VM with and without the JIT.
+Configurations today: the interpreter in host mode, the translated VM (the build's -O2
+translation, tests/tiny/translated/O2/tiny, when built), python3, and pypy3 when installed.
+bench/callgrind.py compares host mode and the translated VM by instruction counts.
 
   python3 bench/run.py [--repeat N] [--build DIR] [--only NAME[,NAME...]] [--language tiny]
 """
@@ -25,6 +26,8 @@ LANGUAGES = {
     # language: (program extension, path of the host-mode VM inside the build directory)
     "tiny": ("tiny", "interpreters/tiny/tiny"),
 }
+# The translated VM of a language inside the build directory (docs/backend.md).
+TRANSLATED = {"tiny": "tests/tiny/translated/O2/tiny"}
 
 
 def configurations(language, build):
@@ -33,6 +36,9 @@ def configurations(language, build):
     if not os.path.exists(vm):
         sys.exit(f"{vm} not found: build first (bash scripts/build.sh)")
     configs = [(f"{language} host", lambda name: [vm, f"{name}.{ext}"])]
+    translated = os.path.join(build, TRANSLATED.get(language, "-"))
+    if os.path.exists(translated):
+        configs.append((f"{language} translated", lambda name: [translated, f"{name}.{ext}"]))
     for python in ("python3", "pypy3"):
         if shutil.which(python):
             configs.append((python, lambda name, python=python: [python, f"{name}.py"]))

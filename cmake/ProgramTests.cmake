@@ -65,3 +65,23 @@ function(rt_add_ll_program)
   set(${L_NAME}_LL_IR ${output} PARENT_SCOPE)
   set(${L_NAME}_LL_FACTS ${facts} PARENT_SCOPE)
 endfunction()
+
+# rt_add_translated_program(NAME <name> LL_IR <file.ll.rtir> OPT O0|O2 [OUTPUT_VAR <var>]):
+# translates the low-level program once, at build time (`rtoolchain translate`), into
+# ${CMAKE_CURRENT_BINARY_DIR}/translated/<OPT>/<name>, so that the differential tests run one
+# executable instead of translating per test. The executable keeps the name <name>, so its
+# messages name the program as host mode's do. Sets <var> to the executable's path.
+function(rt_add_translated_program)
+  cmake_parse_arguments(T "" "NAME;LL_IR;OPT;OUTPUT_VAR" "" ${ARGN})
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/translated/${T_OPT}/${T_NAME})
+  add_custom_command(OUTPUT ${output}
+                     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/translated/${T_OPT}
+                     COMMAND rtoolchain translate ${T_LL_IR} -${T_OPT} -o ${output}
+                     DEPENDS rtoolchain rt_translated_runtime rt_runtime ${T_LL_IR}
+                     COMMENT "rtoolchain translate ${T_NAME} -${T_OPT}"
+                     VERBATIM)
+  add_custom_target(${T_NAME}_translated_${T_OPT} ALL DEPENDS ${output})
+  if(T_OUTPUT_VAR)
+    set(${T_OUTPUT_VAR} ${output} PARENT_SCOPE)
+  endif()
+endfunction()

@@ -9,7 +9,7 @@ PACKAGES=(
   # build system and libraries
   cmake ninja-build pkg-config zlib1g-dev libzstd-dev libgc-dev catch2
   # used by the test and bench scripts
-  python3 ccache
+  python3 ccache valgrind
 )
 
 missing=()

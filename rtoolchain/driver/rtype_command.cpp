@@ -104,7 +104,7 @@ int run_rtype() {
 }  // namespace
 
 std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program, const std::string& devirtualize,
-                                           LowFacts* facts) {
+                                           LowFacts* facts, const annotator::Annotation* precomputed) {
   if (!program) return nullptr;
   auto report = [](const std::vector<ir::VerifierError>& errors, const char* what) {
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
@@ -128,10 +128,11 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
   rtyper::Options options;
   // Outlives rtype_program, which consults it through the hook.
   std::optional<annotator::Annotation> annotation;
-  if (devirtualize == "annotator" || facts) {
+  if ((devirtualize == "annotator" || facts) && !precomputed) {
     annotation.emplace(annotator::annotate(*program));
     for (const annotator::AnnotatorError& error : annotation->errors()) llvm::errs() << error.to_string() << '\n';
     if (!annotation->errors().empty()) return nullptr;
+    precomputed = &*annotation;
   }
   rtyper::Origins origins;
   std::vector<ir::FunctionId> function_map;
@@ -144,8 +145,8 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
   } else if (devirtualize == "annotator") {
     // A call the annotator never reached has no targets: it keeps its dispatch (the rtyper must
     // still lower it soundly, and nothing is known about it).
-    options.single_target = [&annotation](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
-      llvm::ArrayRef<ir::FunctionId> targets = annotation->call_targets(caller, call);
+    options.single_target = [precomputed](const ir::Program& high, ir::FunctionId caller, ir::OpId call) {
+      llvm::ArrayRef<ir::FunctionId> targets = precomputed->call_targets(caller, call);
       if (targets.size() != 1 || high.function_info(targets[0]).is_external) return ir::FunctionId();
       return targets[0];
     };
@@ -160,7 +161,7 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
     report(errors, "in the rtyper's output (a toolchain bug)");
     return nullptr;
   }
-  if (facts) *facts = translate_facts(*annotation, *low, origins, function_map);
+  if (facts) *facts = translate_facts(*precomputed, *low, origins, function_map);
   return std::make_unique<ir::Program>(std::move(*low));
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "rtoolchain/frontend/target.h"
+#include "rtoolchain/annotator/annotator.h"
 #include "rtoolchain/ir/ir.h"
 
 namespace rtoolchain::driver {
@@ -26,9 +27,11 @@ inline constexpr const char* kDefaultDevirtualize = "annotator";
 // verified. A verifier error on the rtyper's output is a toolchain bug and reported as such.
 // Null after reporting a problem. When `facts` is set, the high-level program is annotated and
 // `facts` receives the checks of --check-facts on the low-level program (ll_facts.h); a program
-// already low level has none (an error).
+// already low level has none (an error). `precomputed` is the program's annotation when the
+// caller already ran the annotator (translate times it as its own stage); null: run it here.
 std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
                                            const std::string& devirtualize = kDefaultDevirtualize,
-                                           LowFacts* facts = nullptr);
+                                           LowFacts* facts = nullptr,
+                                           const annotator::Annotation* precomputed = nullptr);
 
 }  // namespace rtoolchain::driver

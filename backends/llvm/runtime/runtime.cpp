@@ -2,6 +2,8 @@
 // slow path, the raising operations' slow paths and the externals (docs/backend.md).
 #include "runtime.h"
 
+#include "support.h"
+
 #include <gc.h>
 
 #include <cstdlib>
@@ -10,6 +12,7 @@
 
 #include "internal.h"
 #include "rt/arith.h"
+#include "rt/jit.h"
 #include "rt/main.h"
 #include "rt/os.h"
 #include "rt/rt.h"
@@ -19,13 +22,7 @@ namespace {
 rt::Str program_name("rt");
 }  // namespace
 
-extern "C" {
-void* rtx_exc_value = nullptr;
-uint32_t rtx_exc_type = 0;
-uintptr_t rtx_stack_limit = 0;
-}
-
-namespace {
+namespace rtx {
 
 RtxStr* to_rtx(const rt::Str& text) {
   std::string_view bytes = text.view();
@@ -39,7 +36,6 @@ rt::Str from_rtx(const RtxStr* s) {
   return rt::Str::from_bytes(std::string_view(s->bytes, static_cast<size_t>(s->length)));
 }
 
-// Turns rt's C++ exception into translated code's pending exception.
 void set_pending_from(rt::Exception* error) {
   std::string_view name = error->type_name().view();
   uint32_t kind = 0;
@@ -50,24 +46,23 @@ void set_pending_from(rt::Exception* error) {
   for (uint32_t i = 0; i < sizeof kNames / sizeof kNames[0]; ++i)
     if (name == kNames[i]) kind = i;
   void* object = rtx_new_rt_exception(kind, to_rtx(error->message));
-  rtx_exc_value = object;
-  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+  if (auto* os_error = dynamic_cast<rt::OSError*>(error))
+    *reinterpret_cast<int32_t*>(static_cast<char*>(object) + rtx_os_error_errno_offset) = os_error->errno_value;
+  rtx_set_pending(static_cast<uint32_t>(*static_cast<uint64_t*>(object)), object);
 }
+
+}  // namespace rtx
+
+namespace {
+
+using rtx::from_rtx;
+using rtx::guarded;
+using rtx::to_rtx;
 
 int64_t wrap(int64_t value, int32_t bits) {
   if (bits >= 64) return value;
   uint64_t mask = (uint64_t(1) << bits) - 1;
   return static_cast<int64_t>(static_cast<uint64_t>(value) & mask);
-}
-
-template <class F>
-int64_t guarded(F&& f) {
-  try {
-    return f();
-  } catch (rt::Exception* error) {
-    set_pending_from(error);
-    return 0;
-  }
 }
 
 // Narrow signed results must fit their width, as graph mode's `checked` demands.
@@ -90,14 +85,13 @@ void rtx_fatal(const char* message) {
 }
 
 void rtx_stack_overflow(void) {
-  uintptr_t saved = rtx_stack_limit;
-  rtx_stack_limit = 0;  // the allocation below must not re-enter the check
+  uintptr_t saved = rtx_get_stack_limit();
+  rtx_set_stack_limit(0);  // what runs below must not re-enter the check
   void* object = rtx_new_rt_exception(
       static_cast<uint32_t>(6 /* RecursionError, exceptions.def order */),
       to_rtx(rt::Str("maximum recursion depth exceeded")));
-  rtx_stack_limit = saved;
-  rtx_exc_value = object;
-  rtx_exc_type = static_cast<uint32_t>(*static_cast<uint64_t*>(object));
+  rtx_set_stack_limit(saved);
+  rtx_set_pending(static_cast<uint32_t>(*static_cast<uint64_t*>(object)), object);
 }
 
 void* rtx_alloc(int64_t size, uint32_t type_id) {
@@ -148,28 +142,14 @@ int64_t rtx_op_cast_float_to_int(double value) {
   return guarded([&] { return rt::float_to_int(value); });
 }
 
-// --- Externals: rtx_ext_ + the IR name with "::" as "_". ---------------------------------------
+void rtx_op_jit_set_user_param(RtxStr* params) {
+  guarded([&] { rt::jit::check_user_params(from_rtx(params)); });
+}
 
-void rtx_ext_rt_print(RtxStr* text) { rt::print(from_rtx(text)); }
-void rtx_ext_rt_print_line(RtxStr* text) { rt::print_line(from_rtx(text)); }
-void rtx_ext_rt_flush_stdout() { rt::flush_stdout(); }
-void rtx_ext_rt_print_error(RtxStr* text) { rt::print_error(from_rtx(text)); }
-void rtx_ext_rt_os_exit(int64_t status) {
-  rt::flush_stdout();
-  std::exit(static_cast<int>(status));
-}
-void rtx_ext_rt_ll_array_index_error(int64_t index, int64_t size) {
-  guarded([&] { rt::detail::throw_index_error("array index", index, size); return int64_t(0); });
-}
-void rtx_ext_rt_ll_array_assignment_index_error(int64_t index, int64_t size) {
-  guarded([&] { rt::detail::throw_index_error("array assignment index", index, size); return int64_t(0); });
-}
-void rtx_ext_rt_ll_check_array_size(int64_t size) {
-  guarded([&] {
-    if (size < 0) rt::detail::throw_value_error("negative array size");
-    if (size > (INT64_MAX >> 4)) throw rt::make<rt::MemoryError>("array too large");
-    return int64_t(0);
-  });
+void* rtx_argv_items(int64_t argc, char** argv, uint32_t array_type_id) {
+  auto* items = static_cast<RtxStr**>(rtx_alloc_array(argc, 8, array_type_id));
+  for (int64_t i = 0; i < argc; ++i) (items + 2)[i] = to_rtx(rt::Str(argv[i]));
+  return items;
 }
 
 }  // extern "C"
@@ -177,17 +157,17 @@ void rtx_ext_rt_ll_check_array_size(int64_t size) {
 int main(int argc, char** argv) {
   rt::init_host_runtime(__builtin_frame_address(0));
   rt::detail::install_fatal_handlers(argc > 0 ? argv[0] : nullptr);
-  rtx_stack_limit = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - static_cast<uintptr_t>(rt::stack_budget());
+  rtx_set_stack_limit(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) -
+                      static_cast<uintptr_t>(rt::stack_budget()));
   if (argc > 0) program_name = rt::Str(argv[0]);
   program_name = program_name.slice_from(program_name.rfind("/") + 1);
-  // argv stays null until lists are lowered (docs/backend.md, "Left").
-  int64_t status = rtx_entry(nullptr);
+  int64_t status = rtx_entry(rtx_argv_items(argc, argv, rtx_argv_items_type_id), argc);
   rt::flush_stdout();
-  if (rtx_exc_value) {
+  if (void* pending = rtx_pending_value()) {
     rt::Str name("Exception");
-    if (rtx_exc_type < rtx_num_class_names && rtx_class_names[rtx_exc_type])
-      name = from_rtx(rtx_class_names[rtx_exc_type]);
-    auto* message = *reinterpret_cast<RtxStr**>(static_cast<char*>(rtx_exc_value) + rtx_exception_message_offset);
+    uint32_t type_id = rtx_pending_type();
+    if (type_id < rtx_num_class_names && rtx_class_names[type_id]) name = from_rtx(rtx_class_names[type_id]);
+    auto* message = *reinterpret_cast<RtxStr**>(static_cast<char*>(pending) + rtx_exception_message_offset);
     rt::print_error(program_name + ": uncaught rt::" + name + ": " + from_rtx(message) + "\n");
     return 70;
   }

@@ -16,11 +16,15 @@ struct RtxStr {
 };
 
 // The pending exception (RPython's way): set by a raise, tested by the caller after every call
-// that can raise, cleared by the handler that catches it. Null value: none pending.
-extern void* rtx_exc_value;
-extern uint32_t rtx_exc_type;
-// Functions compare their frame address with this on entry (0: no check yet).
-extern uintptr_t rtx_stack_limit;
+// that can raise, cleared by the handler that catches it. Null value: none pending. The state
+// lives in the translated module (internal globals, so LLVM knows no GC pointer aliases it);
+// the runtime reaches it through these accessors, emitted with it.
+void* rtx_pending_value(void);
+uint32_t rtx_pending_type(void);
+void rtx_set_pending(uint32_t type_id, void* value);
+// Recursive functions compare their frame address with this limit on entry (0: no check).
+uintptr_t rtx_get_stack_limit(void);
+void rtx_set_stack_limit(uintptr_t limit);
 
 void rtx_stack_overflow(void);
 void* rtx_alloc(int64_t size, uint32_t type_id);
@@ -45,9 +49,13 @@ int64_t rtx_op_int_rshift_var(int64_t a, int64_t b, int32_t bits);
 int64_t rtx_op_uint_rshift_var(int64_t a, int64_t b, int32_t bits);
 int64_t rtx_op_int_lshift_ovf(int64_t a, int64_t b, int32_t bits);
 int64_t rtx_op_cast_float_to_int(double value);
+void rtx_op_jit_set_user_param(RtxStr* params);
 
-// Emitted by the backend into every translated module.
-int64_t rtx_entry(void* argv);
+// Emitted by the backend into every translated module. rtx_entry builds the entry point's
+// argv list around `items` (from rtx_argv_items) and calls the entry point.
+int64_t rtx_entry(void* items, int64_t count);
+// argv as a GC array of strings (the entry's `items` array, type id `array_type_id`).
+void* rtx_argv_items(int64_t argc, char** argv, uint32_t array_type_id);
 // The rt exception `kind` (RtException order) with `message`.
 void* rtx_new_rt_exception(uint32_t kind, RtxStr* message);
 // The class name (without "rt::") of each type id, and the offset of rt::Exception.message.
@@ -55,4 +63,6 @@ extern RtxStr* const rtx_class_names[];
 extern const uint32_t rtx_num_class_names;
 extern const int64_t rtx_exception_message_offset;
 extern const uint32_t rtx_str_type_id;
+extern const int64_t rtx_os_error_errno_offset;
+extern const uint32_t rtx_argv_items_type_id;
 }

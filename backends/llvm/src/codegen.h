@@ -4,6 +4,7 @@
 #include <string>
 
 #include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/StringSet.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Support/Error.h>
@@ -42,6 +43,10 @@ class ModuleCodegen {
   llvm::GlobalVariable* prebuilt(ir::PrebuiltId id);
   void fill_prebuilt(ir::PrebuiltId id);
   void generate_support();
+  void generate_runtime_state();
+  llvm::Error check_externals();
+  void insert_stack_checks(llvm::ArrayRef<llvm::Function*> bodies);
+  void set_c_extensions(llvm::Function* fn, const ir::FunctionInfo& info);
 
   llvm::DenseMap<uint32_t, llvm::Type*> types_;
   llvm::DenseMap<uint32_t, llvm::GlobalVariable*> prebuilts_;
@@ -56,6 +61,9 @@ llvm::Error generate_function_body(ModuleCodegen& module, ir::FunctionId id);
 
 // Sets the host's triple and data layout (before code generation: alignments depend on it).
 llvm::Error configure_for_host(llvm::Module& module);
+
+// The global symbols an archive (the runtime of translated code) defines.
+llvm::Expected<llvm::StringSet<>> runtime_symbols(llvm::StringRef archive_path);
 
 // The symbol of an external: rtx_ext_ + its IR name with "::" as "_".
 std::string external_symbol(llvm::StringRef name);

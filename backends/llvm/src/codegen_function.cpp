@@ -4,59 +4,11 @@
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/MDBuilder.h>
 
-#include "codegen.h"
+#include "function_codegen.h"
 
 namespace rtoolchain::backend {
 
 using namespace rtoolchain::ir;
-
-namespace {
-
-class FunctionCodegen {
- public:
-  FunctionCodegen(ModuleCodegen& m, FunctionId id)
-      : m_(m), p_(m.program), id_(id), info_(p_.function_info(id)), g_(*info_.graph), fn_(m.function(id)),
-        b_(m.context) {}
-
-  llvm::Error run();
-
- private:
-  llvm::Value* value(Value v);
-  llvm::Error emit_op(const Operation& op, bool guarded_by_exits);
-  void emit_link(LinkId link, llvm::BasicBlock* from);
-  void emit_raise_exits(const Block& block, llvm::BasicBlock* normal);
-  void propagate_if_pending();
-  void emit_return_pending();
-  llvm::Value* field_address(llvm::Value* object, FieldId field) {
-    return b_.CreateGEP(m_.i8(), object, b_.getInt64(p_.field_offset(field)));
-  }
-  llvm::Value* type_id_of(llvm::Value* object) { return b_.CreateLoad(m_.i32(), object); }
-  llvm::Value* in_range(llvm::Value* type_id, ClassId cls) {
-    const ClassLayout& l = p_.class_layout(cls);
-    return b_.CreateICmpULE(b_.CreateSub(type_id, b_.getInt32(l.min_type_id)),
-                            b_.getInt32(l.max_type_id - l.min_type_id));
-  }
-  llvm::Value* is_instance(llvm::Value* object, ClassId cls);
-  llvm::Error unsupported(const Operation& op) {
-    return llvm::createStringError("backend: function " + info_.name + ": operation " + op_name(op.opcode).str() +
-                                   ": no LLVM lowering yet");
-  }
-  TypeId type_of(Value v) { return p_.type_of(g_, v); }
-  llvm::Value* slow_op(llvm::StringRef name, llvm::Value* a, llvm::Value* b, TypeId t);
-
-  ModuleCodegen& m_;
-  const Program& p_;
-  FunctionId id_;
-  const FunctionInfo& info_;
-  const Graph& g_;
-  llvm::Function* fn_;
-  llvm::IRBuilder<> b_;
-  llvm::DenseMap<uint32_t, llvm::Value*> values_;
-  llvm::DenseMap<uint32_t, llvm::BasicBlock*> blocks_;
-  llvm::DenseMap<uint32_t, llvm::SmallVector<llvm::PHINode*, 4>> phis_;
-  llvm::GlobalVariable* exc_value_ = nullptr;
-  llvm::GlobalVariable* exc_type_ = nullptr;
-};
 
 llvm::Value* FunctionCodegen::value(Value v) {
   if (v.is_constant()) return m_.constant(v.constant());
@@ -97,138 +49,17 @@ llvm::Value* FunctionCodegen::is_instance(llvm::Value* object, ClassId cls) {
   return phi;
 }
 
-llvm::Value* FunctionCodegen::slow_op(llvm::StringRef name, llvm::Value* a, llvm::Value* b, TypeId t) {
-  auto layout = p_.integer_layout(t);
-  auto widen = [&](llvm::Value* v) {
-    if (!v) return static_cast<llvm::Value*>(b_.getInt64(0));
-    return layout->is_signed ? b_.CreateSExt(v, m_.i64()) : b_.CreateZExt(v, m_.i64());
-  };
-  llvm::Function* slow = m_.runtime(("rtx_op_" + name).str(), m_.i64(), {m_.i64(), m_.i64(), m_.i32()});
-  llvm::Value* r = b_.CreateCall(slow, {widen(a), widen(b), b_.getInt32(layout->bits)});
-  return b_.CreateTrunc(r, m_.type(t));
-}
-
 llvm::Error FunctionCodegen::emit_op(const Operation& op, bool guarded_by_exits) {
   auto arg = [&](unsigned i) { return value(op.args[i]); };
   llvm::Type* result_type = op.result.valid() ? m_.type(g_.variable(op.result).type) : nullptr;
   llvm::Value* r = nullptr;
   bool raises = false;
-  auto width = [&](unsigned i) { return p_.integer_layout(type_of(op.args[i])); };
-  // Shifts compute at i64 with the count masked to 0..63, then wrap, as graph mode does.
-  auto shift = [&](bool left, bool arithmetic) {
-    auto layout = width(0);
-    llvm::Value* x = layout->is_signed ? b_.CreateSExt(arg(0), m_.i64()) : b_.CreateZExt(arg(0), m_.i64());
-    llvm::Value* count = b_.CreateAnd(b_.CreateZExtOrTrunc(arg(1), m_.i64()), 63);
-    llvm::Value* s = left ? b_.CreateShl(x, count) : arithmetic ? b_.CreateAShr(x, count) : b_.CreateLShr(x, count);
-    return b_.CreateTrunc(s, result_type);
-  };
+  if (emit_scalar_op(op, r, raises)) {
+    if (op.result.valid()) values_[op.result.raw()] = r;
+    if (raises && !guarded_by_exits) propagate_if_pending();
+    return llvm::Error::success();
+  }
   switch (op.opcode) {
-    case Opcode::int_add: r = b_.CreateAdd(arg(0), arg(1)); break;
-    case Opcode::int_sub: r = b_.CreateSub(arg(0), arg(1)); break;
-    case Opcode::int_mul: r = b_.CreateMul(arg(0), arg(1)); break;
-    case Opcode::int_and: r = b_.CreateAnd(arg(0), arg(1)); break;
-    case Opcode::int_or: r = b_.CreateOr(arg(0), arg(1)); break;
-    case Opcode::int_xor: r = b_.CreateXor(arg(0), arg(1)); break;
-    case Opcode::int_neg: r = b_.CreateSub(llvm::ConstantInt::get(result_type, 0), arg(0)); break;
-    case Opcode::int_invert: r = b_.CreateNot(arg(0)); break;
-    case Opcode::int_lshift: r = shift(true, false); break;
-    case Opcode::int_rshift: r = shift(false, true); break;
-    case Opcode::uint_rshift: r = shift(false, false); break;
-    case Opcode::int_div_c:
-    case Opcode::int_mod_c:
-    case Opcode::int_div_floor:
-    case Opcode::int_mod_floor: {
-      // Inline when the divisor is neither 0 nor -1 (the cases that raise or overflow), else
-      // rt's own function in the runtime.
-      bool is_div = op.opcode == Opcode::int_div_c || op.opcode == Opcode::int_div_floor;
-      bool floor = op.opcode == Opcode::int_div_floor || op.opcode == Opcode::int_mod_floor;
-      llvm::Value* a = arg(0);
-      llvm::Value* d = arg(1);
-      llvm::BasicBlock* here = b_.GetInsertBlock();
-      auto* fast = llvm::BasicBlock::Create(m_.context, "div_fast", fn_);
-      auto* slow = llvm::BasicBlock::Create(m_.context, "div_slow", fn_);
-      auto* done = llvm::BasicBlock::Create(m_.context, "div_done", fn_);
-      llvm::Value* special = b_.CreateICmpULT(b_.CreateAdd(d, llvm::ConstantInt::get(d->getType(), 1)),
-                                              llvm::ConstantInt::get(d->getType(), 2));
-      b_.CreateCondBr(special, slow, fast);
-      (void)here;
-      b_.SetInsertPoint(fast);
-      llvm::Value* q = b_.CreateSDiv(a, d);
-      llvm::Value* rem = b_.CreateSRem(a, d);
-      if (floor) {
-        llvm::Value* adjust = b_.CreateAnd(b_.CreateICmpNE(rem, llvm::ConstantInt::get(d->getType(), 0)),
-                                           b_.CreateICmpSLT(b_.CreateXor(rem, d), llvm::ConstantInt::get(d->getType(), 0)));
-        q = b_.CreateSelect(adjust, b_.CreateSub(q, llvm::ConstantInt::get(d->getType(), 1)), q);
-        rem = b_.CreateSelect(adjust, b_.CreateAdd(rem, d), rem);
-      }
-      llvm::Value* fast_result = is_div ? q : rem;
-      llvm::BasicBlock* fast_end = b_.GetInsertBlock();
-      b_.CreateBr(done);
-      b_.SetInsertPoint(slow);
-      llvm::Value* slow_result = slow_op(op_name(op.opcode), a, d, type_of(op.args[0]));
-      llvm::BasicBlock* slow_end = b_.GetInsertBlock();
-      b_.CreateBr(done);
-      b_.SetInsertPoint(done);
-      llvm::PHINode* phi = b_.CreatePHI(result_type, 2);
-      phi->addIncoming(fast_result, fast_end);
-      phi->addIncoming(slow_result, slow_end);
-      r = phi;
-      raises = true;
-      break;
-    }
-    case Opcode::int_div_floor_ovf:
-    case Opcode::uint_div:
-    case Opcode::uint_mod:
-    case Opcode::int_add_ovf:
-    case Opcode::int_sub_ovf:
-    case Opcode::int_mul_ovf:
-    case Opcode::int_lshift_var:
-    case Opcode::int_rshift_var:
-    case Opcode::uint_rshift_var:
-    case Opcode::int_lshift_ovf:
-      r = slow_op(op_name(op.opcode), arg(0), arg(1), type_of(op.args[0]));
-      raises = true;
-      break;
-    case Opcode::int_neg_ovf:
-      r = slow_op(op_name(op.opcode), arg(0), nullptr, type_of(op.args[0]));
-      raises = true;
-      break;
-    case Opcode::cast_float_to_int:
-      r = b_.CreateCall(m_.runtime("rtx_op_cast_float_to_int", m_.i64(), {llvm::Type::getDoubleTy(m_.context)}), {arg(0)});
-      raises = true;
-      break;
-    case Opcode::int_eq: r = b_.CreateICmpEQ(arg(0), arg(1)); break;
-    case Opcode::int_ne: r = b_.CreateICmpNE(arg(0), arg(1)); break;
-    case Opcode::int_lt: r = b_.CreateICmpSLT(arg(0), arg(1)); break;
-    case Opcode::int_le: r = b_.CreateICmpSLE(arg(0), arg(1)); break;
-    case Opcode::int_gt: r = b_.CreateICmpSGT(arg(0), arg(1)); break;
-    case Opcode::int_ge: r = b_.CreateICmpSGE(arg(0), arg(1)); break;
-    case Opcode::uint_lt: r = b_.CreateICmpULT(arg(0), arg(1)); break;
-    case Opcode::uint_le: r = b_.CreateICmpULE(arg(0), arg(1)); break;
-    case Opcode::uint_gt: r = b_.CreateICmpUGT(arg(0), arg(1)); break;
-    case Opcode::uint_ge: r = b_.CreateICmpUGE(arg(0), arg(1)); break;
-    case Opcode::int_is_true: r = b_.CreateIsNotNull(arg(0)); break;
-    case Opcode::bool_not: r = b_.CreateNot(arg(0)); break;
-    case Opcode::float_add: r = b_.CreateFAdd(arg(0), arg(1)); break;
-    case Opcode::float_sub: r = b_.CreateFSub(arg(0), arg(1)); break;
-    case Opcode::float_mul: r = b_.CreateFMul(arg(0), arg(1)); break;
-    case Opcode::float_truediv: r = b_.CreateFDiv(arg(0), arg(1)); break;
-    case Opcode::float_neg: r = b_.CreateFNeg(arg(0)); break;
-    case Opcode::float_eq: r = b_.CreateFCmpOEQ(arg(0), arg(1)); break;
-    case Opcode::float_ne: r = b_.CreateFCmpUNE(arg(0), arg(1)); break;
-    case Opcode::float_lt: r = b_.CreateFCmpOLT(arg(0), arg(1)); break;
-    case Opcode::float_le: r = b_.CreateFCmpOLE(arg(0), arg(1)); break;
-    case Opcode::float_gt: r = b_.CreateFCmpOGT(arg(0), arg(1)); break;
-    case Opcode::float_ge: r = b_.CreateFCmpOGE(arg(0), arg(1)); break;
-    case Opcode::cast_int: {
-      auto from = width(0);
-      r = from->is_signed ? b_.CreateSExtOrTrunc(arg(0), result_type) : b_.CreateZExtOrTrunc(arg(0), result_type);
-      break;
-    }
-    case Opcode::cast_bool_to_int: r = b_.CreateZExt(arg(0), result_type); break;
-    case Opcode::cast_int_to_float:
-      r = width(0)->is_signed ? b_.CreateSIToFP(arg(0), result_type) : b_.CreateUIToFP(arg(0), result_type);
-      break;
     case Opcode::same_as:
     case Opcode::cast_pointer:
     case Opcode::jit_promote:
@@ -250,7 +81,42 @@ llvm::Error FunctionCodegen::emit_op(const Operation& op, bool guarded_by_exits)
     case Opcode::jit_enter_portal_frame:
     case Opcode::jit_leave_portal_frame:
     case Opcode::jit_force_virtualizable:
-    case Opcode::jit_force_quasi_immutable: break;
+    case Opcode::jit_force_quasi_immutable:
+    case Opcode::jit_set_param: break;
+    case Opcode::jit_set_user_param:
+      b_.CreateCall(m_.runtime("rtx_op_jit_set_user_param", llvm::Type::getVoidTy(m_.context), {m_.ptr()}), {arg(1)});
+      raises = true;
+      break;
+    case Opcode::jit_conditional_call:
+    case Opcode::jit_conditional_call_elidable: {
+      // conditional_call: cond, @f, args; the elidable form: value, @f, args, calling f only
+      // when value is zero (null, false, 0.0), as rt::jit's host versions do.
+      FunctionId callee = p_.constant(op.args[1].constant()).function();
+      llvm::SmallVector<llvm::Value*, 4> args;
+      for (unsigned i = 2; i < op.args.size(); ++i) args.push_back(arg(i));
+      llvm::Value* given = arg(0);
+      llvm::Value* call_it = op.opcode == Opcode::jit_conditional_call ? given
+                             : given->getType()->isDoubleTy()
+                                 ? b_.CreateFCmpOEQ(given, llvm::ConstantFP::get(given->getType(), 0.0))
+                                 : b_.CreateIsNull(given);
+      llvm::BasicBlock* here = b_.GetInsertBlock();
+      auto* call_block = llvm::BasicBlock::Create(m_.context, "conditional_call", fn_);
+      auto* done = llvm::BasicBlock::Create(m_.context, "conditional_call_done", fn_);
+      b_.CreateCondBr(call_it, call_block, done);
+      b_.SetInsertPoint(call_block);
+      llvm::Value* called = emit_direct_call(callee, args);
+      llvm::BasicBlock* call_end = b_.GetInsertBlock();
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      if (op.opcode == Opcode::jit_conditional_call_elidable) {
+        llvm::PHINode* phi = b_.CreatePHI(given->getType(), 2);
+        phi->addIncoming(given, here);
+        phi->addIncoming(called, call_end);
+        r = phi;
+      }
+      raises = (p_.function_info(callee).flags & kNoThrow) == 0;
+      break;
+    }
     case Opcode::direct_call:
     case Opcode::indirect_call: {
       bool direct = op.opcode == Opcode::direct_call;
@@ -259,7 +125,7 @@ llvm::Error FunctionCodegen::emit_op(const Operation& op, bool guarded_by_exits)
       for (unsigned i = first; i < op.args.size(); ++i) args.push_back(arg(i));
       if (direct) {
         FunctionId callee = p_.constant(op.args[0].constant()).function();
-        r = b_.CreateCall(m_.function(callee), args);
+        r = emit_direct_call(callee, args);
         raises = (p_.function_info(callee).flags & kNoThrow) == 0;
       } else {
         r = b_.CreateCall(m_.function_type(type_of(op.args[0])), arg(0), args);
@@ -351,6 +217,34 @@ llvm::Error FunctionCodegen::emit_op(const Operation& op, bool guarded_by_exits)
   return llvm::Error::success();
 }
 
+llvm::Value* FunctionCodegen::emit_direct_call(FunctionId callee, llvm::ArrayRef<llvm::Value*> args) {
+  const FunctionInfo& info = p_.function_info(callee);
+  if (info.is_external) {
+    // rt::math's exact functions are LLVM intrinsics (the same IEEE results as libm's).
+    static const std::pair<llvm::StringRef, llvm::Intrinsic::ID> kIntrinsics[] = {
+        {"rt::math::sqrt", llvm::Intrinsic::sqrt},   {"rt::math::floor", llvm::Intrinsic::floor},
+        {"rt::math::ceil", llvm::Intrinsic::ceil},   {"rt::math::trunc", llvm::Intrinsic::trunc},
+        {"rt::math::fabs", llvm::Intrinsic::fabs},   {"rt::math::copysign", llvm::Intrinsic::copysign}};
+    for (const auto& [name, intrinsic] : kIntrinsics)
+      if (info.name == name) return b_.CreateIntrinsic(intrinsic, {b_.getDoubleTy()}, args);
+    if (info.name == "rt::math::isnan") return b_.CreateFCmpUNO(args[0], args[0]);
+    if (info.name == "rt::math::fmod") return b_.CreateFRem(args[0], args[1]);
+    if (info.name == "rt::ll::check_array_size") {
+      // Inline when the size is valid (0 ≤ size ≤ 2^59 - 1); rlib raises otherwise.
+      auto* slow = llvm::BasicBlock::Create(m_.context, "bad_array_size", fn_);
+      auto* done = llvm::BasicBlock::Create(m_.context, "array_size_ok", fn_);
+      b_.CreateCondBr(b_.CreateICmpUGT(args[0], b_.getInt64(INT64_MAX >> 4)), slow, done,
+                      llvm::MDBuilder(m_.context).createUnlikelyBranchWeights());
+      b_.SetInsertPoint(slow);
+      llvm::Value* call = b_.CreateCall(m_.function(callee), args);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      return call;
+    }
+  }
+  return b_.CreateCall(m_.function(callee), args);
+}
+
 void FunctionCodegen::emit_link(LinkId id, llvm::BasicBlock* from) {
   const Link& link = g_.link(id);
   b_.SetInsertPoint(from);
@@ -417,18 +311,9 @@ llvm::Error FunctionCodegen::run() {
       values_[var.raw()] = phi;
     }
   }
-  // The stack check (RPython's): compare the frame address with the runtime's limit.
+  // The stack check, when the function needs one, goes before this block (insert_stack_checks).
   b_.SetInsertPoint(entry);
-  llvm::Value* frame = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {m_.ptr()}, {b_.getInt32(0)});
-  llvm::Value* limit = b_.CreateLoad(m_.i64(), m_.runtime_global("rtx_stack_limit", m_.i64()));
-  auto* overflow = llvm::BasicBlock::Create(m_.context, "stack_overflow", fn_);
-  auto* start = llvm::BasicBlock::Create(m_.context, "start", fn_);
-  b_.CreateCondBr(b_.CreateICmpULT(b_.CreatePtrToInt(frame, m_.i64()), limit), overflow, start, 
-                  llvm::MDBuilder(m_.context).createUnlikelyBranchWeights());
-  b_.SetInsertPoint(overflow);
-  b_.CreateCall(m_.runtime("rtx_stack_overflow", llvm::Type::getVoidTy(m_.context), {}));
-  emit_return_pending();
-  b_.SetInsertPoint(start);
+  llvm::BasicBlock* start = entry;
   auto& start_phis = phis_[g_.start_block().raw()];
   for (size_t i = 0; i < start_phis.size(); ++i) start_phis[i]->addIncoming(fn_->getArg(i), start);
   b_.CreateBr(blocks_.lookup(g_.start_block().raw()));
@@ -436,7 +321,9 @@ llvm::Error FunctionCodegen::run() {
   for (BlockId id : order) {
     const Block& block = g_.block(id);
     b_.SetInsertPoint(blocks_.lookup(id.raw()));
+    block_index_ = id.index();
     for (size_t i = 0; i < block.operations.size(); ++i) {
+      op_index_ = i;
       bool last_guarded = block.exitswitch.is_last_exception() && i + 1 == block.operations.size();
       if (llvm::Error error = emit_op(g_.op(block.operations[i]), last_guarded)) return error;
     }
@@ -482,8 +369,6 @@ llvm::Error FunctionCodegen::run() {
   }
   return llvm::Error::success();
 }
-
-}  // namespace
 
 llvm::Error generate_function_body(ModuleCodegen& module, FunctionId id) {
   return FunctionCodegen(module, id).run();

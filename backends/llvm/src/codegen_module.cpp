@@ -1,5 +1,6 @@
 // Module-level code generation: types, constants, prebuilt objects, globals, the functions'
 // declarations and the support symbols the runtime reads (docs/backend.md).
+#include <llvm/ADT/StringSet.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/ErrorHandling.h>
 #include <llvm/Support/raw_ostream.h>
@@ -22,6 +23,21 @@ std::string external_symbol(llvm::StringRef name) {
     }
   }
   return symbol;
+}
+
+// The C ABI the runtime is compiled with: a bool or narrow integer argument or result is
+// extended to 32 bits by its signedness (clang's zeroext/signext).
+void ModuleCodegen::set_c_extensions(llvm::Function* fn, const FunctionInfo& info) {
+  auto extension = [&](TypeId t) {
+    const Type& type = program.types().get(t);
+    if (type.kind == TypeKind::kBool) return llvm::Attribute::ZExt;
+    auto layout = program.integer_layout(t);
+    if (!layout || layout->bits >= 32) return llvm::Attribute::None;
+    return layout->is_signed ? llvm::Attribute::SExt : llvm::Attribute::ZExt;
+  };
+  for (size_t i = 0; i < info.params.size(); ++i)
+    if (auto kind = extension(info.params[i].type); kind != llvm::Attribute::None) fn->addParamAttr(i, kind);
+  if (auto kind = extension(info.result); kind != llvm::Attribute::None) fn->addRetAttr(kind);
 }
 
 ModuleCodegen::ModuleCodegen(const Program& program, llvm::LLVMContext& context)
@@ -79,7 +95,7 @@ llvm::Function* ModuleCodegen::runtime(llvm::StringRef name, llvm::Type* result,
 }
 
 llvm::GlobalVariable* ModuleCodegen::runtime_global(llvm::StringRef name, llvm::Type* t) {
-  if (auto* existing = module->getGlobalVariable(name)) return existing;
+  if (auto* existing = module->getGlobalVariable(name, /*AllowInternal=*/true)) return existing;
   return new llvm::GlobalVariable(*module, t, false, llvm::GlobalValue::ExternalLinkage, nullptr, name);
 }
 
@@ -197,13 +213,28 @@ void ModuleCodegen::generate_builtin_external(FunctionId id) {
 }
 
 void ModuleCodegen::generate_support() {
-  // rtx_entry: calls the entry point; the runtime reads the pending exception afterwards.
-  llvm::Function* entry = runtime("rtx_entry", i64(), {ptr()});
+  // rtx_entry(items, count): the entry point's argv list around the runtime's array of strings,
+  // then the call; the runtime reads the pending exception afterwards.
+  llvm::Function* entry = runtime("rtx_entry", i64(), {ptr(), i64()});
+  uint32_t argv_items_type_id = 0;
   {
     llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "", entry));
+    const FunctionInfo& main_info = program.function_info(program.entry_point());
     llvm::Function* main = function(program.entry_point());
     llvm::SmallVector<llvm::Value*, 1> args;
-    for (llvm::Argument& arg : main->args()) args.push_back(llvm::Constant::getNullValue(arg.getType()));
+    if (!main_info.params.empty()) {
+      // The verifier checked the shape: a class with `length: i64` and `items: array<array<i8>>`.
+      ClassId list_class = program.types().get(main_info.params[0].type).class_id;
+      FieldId length = program.find_own_field(list_class, "length");
+      FieldId items = program.find_own_field(list_class, "items");
+      const ClassLayout& l = program.class_layout(list_class);
+      argv_items_type_id = program.array_type_id(program.field_info(items).type);
+      llvm::Value* list = b.CreateCall(runtime("rtx_alloc", ptr(), {i64(), i32()}),
+                                       {b.getInt64(l.size), b.getInt32(l.min_type_id)});
+      b.CreateStore(entry->getArg(1), b.CreateGEP(i8(), list, b.getInt64(program.field_offset(length))));
+      b.CreateStore(entry->getArg(0), b.CreateGEP(i8(), list, b.getInt64(program.field_offset(items))));
+      args.push_back(list);
+    }
     llvm::Value* status = b.CreateCall(main, args);
     if (status->getType()->isVoidTy()) status = b.getInt64(0);
     b.CreateRet(b.CreateSExtOrTrunc(status, i64()));
@@ -250,6 +281,10 @@ void ModuleCodegen::generate_support() {
   constant_global(llvm::ConstantInt::get(i32(), names.size()), "rtx_num_class_names");
   constant_global(llvm::ConstantInt::get(i64(), message_offset), "rtx_exception_message_offset");
   constant_global(llvm::ConstantInt::get(i32(), str_type_id_), "rtx_str_type_id");
+  constant_global(llvm::ConstantInt::get(i32(), argv_items_type_id), "rtx_argv_items_type_id");
+  ClassId os_error = program.rt_exception_class(RtException::kOSError);
+  constant_global(llvm::ConstantInt::get(i64(), program.field_offset(program.find_own_field(os_error, "errno_value"))),
+                  "rtx_os_error_errno_offset");
 }
 
 llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
@@ -265,8 +300,12 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
     std::string symbol = info.is_external && !builtin_type_name ? external_symbol(info.name) : info.name;
     auto linkage = info.is_external && !builtin_type_name ? llvm::GlobalValue::ExternalLinkage
                                                           : llvm::GlobalValue::InternalLinkage;
-    functions_.push_back(llvm::Function::Create(fn_type, linkage, symbol, *module));
+    llvm::Function* fn = llvm::Function::Create(fn_type, linkage, symbol, *module);
+    if (info.is_external) set_c_extensions(fn, info);
+    functions_.push_back(fn);
   }
+  generate_runtime_state();
+  std::vector<llvm::Function*> bodies;
   for (size_t i = 0; i < program.num_functions(); ++i) {
     const FunctionInfo& info = program.function_info(FunctionId(i));
     if (info.is_external) {
@@ -274,11 +313,14 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
       continue;
     }
     if (llvm::Error error = generate_function_body(*this, FunctionId(i))) return std::move(error);
+    bodies.push_back(functions_[i]);
   }
+  insert_stack_checks(bodies);
   generate_support();
   // Unused external declarations would still need a runtime symbol: drop them.
   for (llvm::Function& fn : llvm::make_early_inc_range(module->functions()))
     if (fn.isDeclaration() && fn.use_empty() && fn.getName().starts_with("rtx_ext_")) fn.eraseFromParent();
+  if (llvm::Error error = check_externals()) return std::move(error);
   std::string problems;
   llvm::raw_string_ostream out(problems);
   if (llvm::verifyModule(*module, &out)) {
@@ -286,6 +328,26 @@ llvm::Expected<std::unique_ptr<llvm::Module>> ModuleCodegen::run() {
     return llvm::createStringError("backend: invalid LLVM module (a backend bug):\n" + problems);
   }
   return std::move(module);
+}
+
+// Every external the program calls must be in the runtime of translated code; otherwise the
+// error names the external and a function that calls it, instead of the linker's undefined
+// symbol after optimisation and emission.
+llvm::Error ModuleCodegen::check_externals() {
+  llvm::Expected<llvm::StringSet<>> provided = runtime_symbols(RT_TRANSLATED_RUNTIME_LIBRARY);
+  if (!provided) return provided.takeError();
+  for (size_t i = 0; i < program.num_functions(); ++i) {
+    const FunctionInfo& info = program.function_info(FunctionId(i));
+    llvm::Function* fn = module->getFunction(external_symbol(info.name));
+    if (!info.is_external || !fn || !fn->isDeclaration() || provided->contains(fn->getName())) continue;
+    std::string caller = "?";
+    for (llvm::User* user : fn->users())
+      if (auto* call = llvm::dyn_cast<llvm::CallInst>(user)) caller = call->getFunction()->getName().str();
+    return llvm::createStringError("backend: function " + caller + " calls the external " + info.name +
+                                   ", which the runtime of translated code does not implement (no " +
+                                   fn->getName().str() + " in backends/llvm/runtime)");
+  }
+  return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<llvm::Module>> generate_module(const Program& program, llvm::LLVMContext& context) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <llvm/ADT/StringRef.h>
 #include <llvm/IR/LLVMContext.h>
@@ -26,8 +27,13 @@ llvm::Error optimize_module(llvm::Module& module, unsigned opt_level);
 // Writes a position-independent object file for the host.
 llvm::Error emit_object(llvm::Module& module, unsigned opt_level, llvm::StringRef path);
 
-// Links the object with the translated-code runtime, rlib's runtime and Boehm GC (clang-19 and
+// Splits the optimised module into `parts` modules and emits them in parallel, one thread each,
+// as STEM.0.o, STEM.1.o…; one part: STEM.o. Returns the object files, in a deterministic order.
+llvm::Expected<std::vector<std::string>> emit_objects(llvm::Module& module, unsigned opt_level, llvm::StringRef stem,
+                                                      unsigned parts);
+
+// Links the objects with the translated-code runtime, rlib's runtime and Boehm GC (clang-19 and
 // lld), writing `output`.
-llvm::Error link_executable(llvm::StringRef object_path, llvm::StringRef output);
+llvm::Error link_executable(llvm::ArrayRef<std::string> objects, llvm::StringRef output);
 
 }  // namespace rtoolchain::backend
