@@ -135,7 +135,8 @@ int64_t run_program_with_jit(const ir::Program& program, llvm::ArrayRef<std::str
     InterpBackend backend(heap);
     MetaInterp mi(jit, heap, backend, &ref_constants[0], params, log);
     JitPortal portal(program, jit, heap, mi);
-    interp.set_merge_point_hook(&portal);
+    // RTJIT=off: no hook at all, so the run costs what plain graph mode costs.
+    if (params.enabled) interp.set_merge_point_hook(&portal);
     if (!entry.valid()) {
       outcome.kind = Outcome::kError;
       outcome.message = "the program has no entry point";
