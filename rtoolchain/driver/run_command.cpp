@@ -17,6 +17,7 @@
 #include "rtoolchain/graphinterp/graphinterp.h"
 #include "rtoolchain/ir/ir.h"
 #include "rtoolchain/jit/llgraph.h"
+#include "rtoolchain/jit/llgraph_jit.h"
 #include "rtype_command.h"
 
 namespace cl = llvm::cl;
@@ -64,6 +65,11 @@ cl::opt<bool> blackhole_stats("blackhole-stats",
                                        "instructions run to stderr"),
                               cl::sub(run_ir_command), cl::sub(run_command));
 
+cl::opt<bool> with_jit("jit",
+                       cl::desc("ll mode: run with the meta-tracing JIT on the interpreting backend; "
+                                "RTJIT and RTLOG from the environment (docs/jit.md)"),
+                       cl::sub(run_ir_command), cl::sub(run_command));
+
 // The checks of a low-level .rtir, from the file `rtype --facts` wrote.
 bool read_facts_file(const ir::Program& program, LowFacts& facts) {
   auto buffer = llvm::MemoryBuffer::getFile(facts_file);
@@ -89,6 +95,13 @@ int run_graph_mode(const ir::Program& program, std::vector<std::string> argv, co
     for (const ir::VerifierError& error : errors) llvm::errs() << error.to_string() << '\n';
     llvm::errs() << "rtoolchain: " << errors.size() << " verifier error(s); not running\n";
     return 1;
+  }
+  if (with_jit) {
+    if (program.level() != ir::Level::kLow || check_facts || blackhole_portal) {
+      llvm::errs() << "rtoolchain: --jit needs --mode=ll, without --check-facts or --blackhole-portal\n";
+      return 1;
+    }
+    return static_cast<int>(jit::llgraph::run_program_with_jit(program, argv, llvm::errs()));
   }
   if (blackhole_portal) {
     if (program.level() != ir::Level::kLow || check_facts) {

@@ -121,6 +121,7 @@ bool Flattener::emit_op(BlockId block, OpId id, bool catches) {
       std::vector<Arg> args{a(arg(0))};
       range_of(cst(1).class_id(), args);
       args.push_back(out());
+      live();  // the tracer guards the object's nullness and class here
       emit(op.opcode == Opcode::instanceof ? JitOpcode::instanceof : JitOpcode::cast_dynamic, std::move(args));
       return true;
     }

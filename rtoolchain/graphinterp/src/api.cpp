@@ -83,6 +83,8 @@ Outcome Interpreter::call_raw(FunctionId function, llvm::ArrayRef<Value> args) {
   return call_function(impl_, function, args, /*describe=*/false);
 }
 
+void Interpreter::set_merge_point_hook(MergePointHook* hook) { impl_->merge_hook = hook; }
+
 void Interpreter::set_call_hook(FunctionId function, CallHook* hook) {
   impl_->hooked = hook ? function : FunctionId();
   impl_->hook = hook;

@@ -220,6 +220,12 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
             break;
           }
           if (op.result.valid()) f.vars[op.result.index()] = r;
+        } else if (merge_hook && (op.opcode == Opcode::jit_merge_point || op.opcode == Opcode::can_enter_jit)) {
+          if (at_merge_point(graph, op, f.vars, f.block)) {
+            f.op = 0;
+            entered = true;  // the frame leaves: its return or except block is next
+            break;
+          }
         } else if (!exec_op(graph, op, f.vars)) {
           raised = true;
           break;
@@ -265,6 +271,39 @@ bool Interpreter::Impl::run(FunctionId fn, const Value* args, size_t num_args, V
     f.op = 0;
     if (observer && link->target != graph.except_block()) observer->on_block(f.function, f.block, f.vars);
   }
+}
+
+bool Interpreter::Impl::at_merge_point(const Graph& graph, const Operation& op, Value* vars, BlockId& block) {
+  size_t n = op.args.size() - 1;  // args[0] is the driver
+  auto* values = static_cast<Value*>(rt::gc::alloc(sizeof(Value) * (n + 1)));
+  for (size_t i = 0; i < n; ++i) values[i] = operand(graph, op.args[i + 1], vars);
+  MergePointHook::Result r =
+      merge_hook->at_merge_point(op.opcode == Opcode::can_enter_jit, llvm::MutableArrayRef<Value>(values, n));
+  switch (r.action) {
+    case MergePointHook::Action::kContinue: return false;
+    case MergePointHook::Action::kRestart:
+      for (size_t i = 0; i < n; ++i)
+        if (op.args[i + 1].is_variable()) vars[op.args[i + 1].variable().index()] = values[i];
+      return false;
+    case MergePointHook::Action::kReturn: {
+      block = graph.return_block();
+      const Block& ret = graph.block(block);
+      if (!ret.inputargs.empty()) vars[ret.inputargs[0].index()] = r.value;
+      return true;
+    }
+    case MergePointHook::Action::kRaise: {
+      block = graph.except_block();
+      const Block& except = graph.block(block);
+      vars[except.inputargs[0].index()] = Value::class_ref(r.exc_class);
+      vars[except.inputargs[1].index()] = r.value;
+      return true;
+    }
+    case MergePointHook::Action::kEnd:
+      if (r.end.kind == Outcome::kExited) throw ExitRequest{r.end.exit_status};
+      if (r.end.kind == Outcome::kFatal) throw FatalError{r.end.message};
+      throw GraphError{r.end.message};
+  }
+  return false;
 }
 
 Interpreter::Impl::PreparedCall Interpreter::Impl::prepare_call(const Graph& graph, const Operation& op,

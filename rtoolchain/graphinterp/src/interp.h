@@ -52,6 +52,8 @@ struct Interpreter::Impl {
   // Interpreter::set_call_hook: calls of `hooked` go to `hook`.
   ir::FunctionId hooked;
   CallHook* hook = nullptr;
+  // Interpreter::set_merge_point_hook.
+  MergePointHook* merge_hook = nullptr;
   GcRoots* roots;
   int64_t next_identity = 1;
   int64_t depth = 0;         // graph and external calls in progress
@@ -110,6 +112,10 @@ struct Interpreter::Impl {
   bool check_depth();
   // A call of the hooked function: the hook's outcome delivered as a callee's.
   [[gnu::noinline]] bool call_hooked(ir::FunctionId fn, const Value* args, size_t num_args, Value& result);
+  // A jit_merge_point or can_enter_jit with a merge-point hook set: true when the frame leaves
+  // (its block was set to the return or except block, their arguments written).
+  [[gnu::noinline]] bool at_merge_point(const ir::Graph& graph, const ir::Operation& op, Value* vars,
+                                        ir::BlockId& block);
   // Runs a graph function, and the graphs it calls, on an explicit frame stack.
   bool run(ir::FunctionId fn, const Value* args, size_t num_args, Value& result);
   // A frame's variables in GC memory, the arguments in the start block's; `temp` gets room for

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "interp_ops.h"
+#include "rtoolchain/jit/executor.h"
 
 namespace rtoolchain::jit {
 namespace {
@@ -231,7 +231,7 @@ std::unique_ptr<DeadFrame> InterpBackend::execute_token(LoopToken& token, std::s
       case TraceOpcode::op_int_sub_ovf:
       case TraceOpcode::op_int_mul_ovf: {
         int64_t r = 0;
-        frame.overflow = interp::eval_ovf(op.opcode, arg(0).i, arg(1).i, r);
+        frame.overflow = eval_ovf(op.opcode, arg(0).i, arg(1).i, r);
         set_result(AnyValue::of_int(r));
         break;
       }
@@ -353,7 +353,7 @@ std::unique_ptr<DeadFrame> InterpBackend::execute_token(LoopToken& token, std::s
         bool handled = false;
         AnyValue a = op.args.size() > 0 ? arg(0) : AnyValue::of_int(0);
         AnyValue b = op.args.size() > 1 ? arg(1) : AnyValue::of_int(0);
-        AnyValue v = interp::eval_scalar(op.opcode, a, b, handled);
+        AnyValue v = eval_scalar(op.opcode, a, b, handled);
         if (!handled) jit_fatal("the interpreting backend cannot run " + std::string(op.info().name));
         set_result(v);
         break;

@@ -96,6 +96,29 @@ class CallHook {
   virtual Outcome call(ir::FunctionId function, llvm::ArrayRef<Value> args) = 0;
 };
 
+// Called at the portal's jit_merge_point and can_enter_jit operations: the JIT's hand-over
+// point in graph mode (docs/jit.md, "The portal runner"). Separate from CallHook, which replaces
+// whole calls. `values` are the operation's greens and reds in the driver's order.
+class MergePointHook {
+ public:
+  enum class Action : uint8_t {
+    kContinue,  // go on after the operation
+    kRestart,   // `values` were overwritten: set the merge point's variables to them, go on
+    kReturn,    // the frame returns `value`
+    kRaise,     // the frame raises (`exc_class` as raised, `value`), past its own handlers
+    kEnd,       // the whole run ends with `end` (kFatal, kExited or kError), as a CallHook's would
+  };
+  struct Result {
+    Action action = Action::kContinue;
+    Value value;
+    ir::ClassId exc_class;
+    Outcome end;
+  };
+  virtual ~MergePointHook() = default;
+  // can_enter_jit may only answer kContinue.
+  virtual Result at_merge_point(bool can_enter_jit, llvm::MutableArrayRef<Value> values) = 0;
+};
+
 // One run of a program: its globals, prebuilt objects and identity counter. The program must
 // outlive the interpreter and must have verified (the interpreter trusts the verifier).
 class Interpreter {
@@ -124,6 +147,8 @@ class Interpreter {
   // Every later call of `function` (from a graph, from call(), from a callback) goes to `hook`
   // (not owned) instead of its graph. One hooked function at a time; a null hook removes it.
   void set_call_hook(ir::FunctionId function, CallHook* hook);
+  // Every later jit_merge_point / can_enter_jit goes to `hook` (not owned; null: none).
+  void set_merge_point_hook(MergePointHook* hook);
   // As call(), but cheaper for a caller that passes exceptions on: kRaised carries only the pair
   // (exc_class, value): no type_name() is called, no message read.
   Outcome call_raw(ir::FunctionId function, llvm::ArrayRef<Value> args);

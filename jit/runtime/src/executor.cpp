@@ -1,12 +1,12 @@
-// Scalar operations of the interpreting backend (interp_ops.h), as trace_ops.def defines them.
-#include "interp_ops.h"
+// Scalar trace operations evaluated on values (executor.h), as trace_ops.def defines them.
+#include "rtoolchain/jit/executor.h"
 
 #include <cmath>
 #include <cstring>
 
 #include "rtoolchain/jit/backend.h"
 
-namespace rtoolchain::jit::interp {
+namespace rtoolchain::jit {
 namespace {
 
 using Op = TraceOpcode;
@@ -118,4 +118,4 @@ bool eval_ovf(TraceOpcode opcode, int64_t a, int64_t b, int64_t& result) {
   }
 }
 
-}  // namespace rtoolchain::jit::interp
+}  // namespace rtoolchain::jit
