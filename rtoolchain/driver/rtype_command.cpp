@@ -131,6 +131,14 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
     llvm::errs() << "rtoolchain: --devirtualize must be none, cha or annotator\n";
     return nullptr;
   }
+  // Without the classes and functions the low level would not use (most of the rlib/ll helpers):
+  // the annotator then works on less, and the type ids have no gaps.
+  auto pruned = rtyper::prune_program(*program);
+  if (!pruned) {
+    llvm::errs() << llvm::toString(pruned.takeError()) << '\n';
+    return nullptr;
+  }
+  program = std::make_unique<ir::Program>(std::move(*pruned));
   rtyper::Options options;
   // Outlives rtype_program, which consults it through the hook.
   std::optional<annotator::Annotation> annotation;

@@ -33,7 +33,7 @@ std::string first_difference(llvm::StringRef a, llvm::StringRef b) {
 
 class Linker {
  public:
-  Linker(Program& into, const Program& from) : into_(into), from_(from) {}
+  Linker(Program& into, const Program& from, const LinkFilter& filter) : into_(into), from_(from), filter_(filter) {}
 
   llvm::Error link() {
     if (into_.level() != Level::kHigh || from_.level() != Level::kHigh)
@@ -53,6 +53,13 @@ class Linker {
   }
 
  private:
+  bool keep(ClassId cls) const {
+    return from_.class_info(cls).is_builtin || !filter_.keep_class || filter_.keep_class(cls);
+  }
+  bool keep(FunctionId fn) const {
+    return from_.function_info(fn).is_builtin || !filter_.keep_function || filter_.keep_function(fn);
+  }
+
   // --- Checking, before anything changes: `into` is left as it was when the programs conflict.
   void conflict(llvm::StringRef kind, llvm::StringRef name, const std::string& ours, const std::string& theirs) {
     if (ours == theirs) return;
@@ -66,7 +73,7 @@ class Linker {
                         ", @" + from_.function_info(from_.entry_point()).name + ")");
     for (uint32_t i = 0; i < from_.num_classes(); ++i) {
       const ClassInfo& info = from_.class_info(ClassId(i));
-      if (info.is_builtin) continue;
+      if (info.is_builtin || !keep(ClassId(i))) continue;
       if (ClassId ours = into_.find_class(info.name); ours.valid())
         conflict("class", info.name, declaration_text(into_, ours), declaration_text(from_, ClassId(i)));
       else
@@ -110,7 +117,7 @@ class Linker {
     }
     for (uint32_t i = 0; i < from_.num_functions(); ++i) {
       const FunctionInfo& info = from_.function_info(FunctionId(i));
-      if (info.is_builtin) continue;
+      if (info.is_builtin || !keep(FunctionId(i))) continue;
       if (FunctionId ours = into_.find_function(info.name); ours.valid())
         conflict("function", "@" + info.name, declaration_text(into_, ours), declaration_text(from_, FunctionId(i)));
     }
@@ -126,7 +133,8 @@ class Linker {
   // --- Declaring: every entity of `from` gets its id in `into`, new ones appended in id order.
   void declare() {
     classes_.resize(from_.num_classes());
-    for (uint32_t i = 0; i < from_.num_classes(); ++i) declare_class(ClassId(i));
+    for (uint32_t i = 0; i < from_.num_classes(); ++i)
+      if (keep(ClassId(i))) declare_class(ClassId(i));
     for (uint32_t i = 0; i < from_.num_structs(); ++i) {
       const StructInfo& info = from_.struct_info(StructId(i));
       StructId ours = into_.find_struct(info.name);
@@ -157,6 +165,10 @@ class Linker {
     }
     for (uint32_t i = 0; i < from_.num_functions(); ++i) {
       const FunctionInfo& info = from_.function_info(FunctionId(i));
+      if (!keep(FunctionId(i))) {
+        functions_.push_back(FunctionId());
+        continue;
+      }
       FunctionId ours = into_.find_function(info.name);
       if (!ours.valid()) {
         std::vector<Param> params;
@@ -350,6 +362,7 @@ class Linker {
 
   Program& into_;
   const Program& from_;
+  const LinkFilter& filter_;
   std::vector<std::string> errors_;
   // `from`'s id → `into`'s, per kind.
   std::vector<ClassId> classes_;
@@ -373,6 +386,10 @@ class Linker {
 
 }  // namespace
 
-llvm::Error link_programs(Program& into, const Program& from) { return Linker(into, from).link(); }
+llvm::Error link_programs(Program& into, const Program& from) { return Linker(into, from, LinkFilter()).link(); }
+
+llvm::Error link_programs(Program& into, const Program& from, const LinkFilter& filter) {
+  return Linker(into, from, filter).link();
+}
 
 }  // namespace rtoolchain::ir

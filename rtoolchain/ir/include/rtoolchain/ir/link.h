@@ -2,6 +2,8 @@
 // converted once by the build, into each program it rtypes.
 #pragma once
 
+#include <functional>
+
 #include <llvm/Support/Error.h>
 
 #include "rtoolchain/ir/program.h"
@@ -14,5 +16,13 @@ namespace rtoolchain::ir {
 // in its id order, graphs copied. At most one of them has an entry point. On an error (one line
 // per conflict) `into` is unchanged.
 llvm::Error link_programs(Program& into, const Program& from);
+
+// Which classes and functions of `from` to link (the others are left out, with the fields of a
+// left-out class). Whatever is linked must not name what is left out.
+struct LinkFilter {
+  std::function<bool(ClassId)> keep_class;        // empty: every class
+  std::function<bool(FunctionId)> keep_function;  // empty: every function
+};
+llvm::Error link_programs(Program& into, const Program& from, const LinkFilter& filter);
 
 }  // namespace rtoolchain::ir
