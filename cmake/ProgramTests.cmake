@@ -35,8 +35,8 @@ endfunction()
 
 # rt_add_ll_program(NAME <name> TARGET <host-program>): rtypes the program of
 # rt_add_host_program(<host-program>) once, at build time, into
-# ${CMAKE_CURRENT_BINARY_DIR}/<name>.ll.rtir (`rtoolchain rtype`, which adds the rlib/ll
-# helpers), so that low-level tests parse and run that file instead of running the front end
+# ${CMAKE_CURRENT_BINARY_DIR}/<name>.ll.rtir (`rtoolchain rtype`, which links the rlib/ll
+# helpers converted once by rlib_ll_ir), so that low-level tests parse and run that file instead of running the front end
 # and the rtyper per test. Sets <name>_LL_IR in the caller to the file's path. The same command
 # writes the annotator's facts as checks on that program into <name>.ll.facts (`rtype --facts`,
 # for `run-ir --check-facts --facts`) and sets <name>_LL_FACTS.
@@ -58,7 +58,7 @@ function(rt_add_ll_program)
   get_target_property(binary_dir ${L_TARGET} BINARY_DIR)
   add_custom_command(OUTPUT ${output} ${facts}
                      COMMAND rtoolchain rtype ${binary_dir}/${L_TARGET}.rttarget -o ${output} --facts ${facts}
-                     DEPENDS rtoolchain ${inputs} ${headers}
+                     DEPENDS rtoolchain rlib_ll_ir ${RT_LL_HELPERS_IR} ${inputs} ${headers}
                      COMMENT "rtoolchain rtype ${L_TARGET} (front end, rlib/ll helpers, rtyper)"
                      VERBATIM)
   add_custom_target(${L_NAME}_ll_ir ALL DEPENDS ${output})

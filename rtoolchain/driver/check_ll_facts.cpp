@@ -28,6 +28,7 @@ class LowFactChecker : public graphinterp::Observer {
       const Graph* graph = p_.function_info(FunctionId(f)).graph.get();
       if (!graph) continue;
       Table& t = tables_[f];
+      t.graph = graph;
       t.var_check.assign(graph->num_variables(), -1);
       t.var_site.assign(graph->num_variables(), -1);
       t.op_check.assign(graph->num_ops(), -1);
@@ -52,15 +53,13 @@ class LowFactChecker : public graphinterp::Observer {
     if (t.unreached[block.index()])
       fail(function, "block " + FunctionNames(p_, function).block(block),
            "the block is reached, but the annotator proved it unreachable");
-    const Graph& g = *p_.function_info(function).graph;
-    for (VarId v : g.block(block).inputargs) check(function, t, v, vars[v.index()]);
+    for (VarId v : t.graph->block(block).inputargs) check(function, t, v, vars[v.index()]);
   }
 
   void on_op(FunctionId function, OpId op_id, const Value* vars) override {
     const Table& t = tables_[function.index()];
     if (t.op_check.empty()) return;
-    const Graph& g = *p_.function_info(function).graph;
-    const Operation& op = g.op(op_id);
+    const Operation& op = t.graph->op(op_id);
     if (op.result.valid()) {
       if (int32_t site = t.var_site[op.result.index()]; site >= 0)
         sites_[graphinterp::identity_of(vars[op.result.index()])] = uint32_t(site);
@@ -123,6 +122,7 @@ class LowFactChecker : public graphinterp::Observer {
 
  private:
   struct Table {
+    const Graph* graph = nullptr;
     std::vector<int32_t> var_check, var_site, op_check;
     std::vector<bool> unreached;
   };
@@ -143,10 +143,40 @@ class LowFactChecker : public graphinterp::Observer {
     int32_t index = t.var_check[var.index()];
     if (index < 0) return;
     const ValueCheck& c = facts_.functions[function.index()].values[index].second;
+    if (satisfies(c, value)) return;  // the common case, without building a message
     std::string found = holds(c, value);
     if (found.empty()) return;
     fail(function, "variable " + FunctionNames(p_, function).var(var),
          "claimed `" + c.claim + "`, but it holds " + found);
+  }
+
+  // The checks of `holds` without the messages: every variable of every block executed goes
+  // through here, so it must not build strings.
+  bool satisfies(const ValueCheck& c, Value value) {
+    switch (c.kind) {
+      case ValueCheck::Kind::kNone: return false;
+      case ValueCheck::Kind::kInt: {
+        int64_t v = value.tag == graphinterp::Tag::kBool ? (value.as_bool() ? 1 : 0) : value.as_int();
+        return v >= c.lo && v <= c.hi;
+      }
+      case ValueCheck::Kind::kFloat: return value.bits == c.float_bits || value.as_float() != value.as_float();
+      default: break;
+    }
+    if (value.is_null()) return c.may_be_null;
+    if (c.any_member) return true;
+    switch (c.kind) {
+      case ValueCheck::Kind::kObject: {
+        ClassId cls = graphinterp::class_of(value);
+        return !cls.valid() || in(c.members, cls.index());
+      }
+      case ValueCheck::Kind::kClassRef: return in(c.members, value.as_class().index());
+      case ValueCheck::Kind::kFunction: return in(c.members, value.as_function().index());
+      case ValueCheck::Kind::kContainer: {
+        auto found = sites_.find(graphinterp::identity_of(value));
+        return found == sites_.end() || in(c.members, found->second);
+      }
+      default: return true;
+    }
   }
 
   // Empty when the value satisfies the check, else what the value is.

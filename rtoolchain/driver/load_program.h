@@ -10,12 +10,19 @@
 
 namespace rtoolchain::driver {
 
-// Null after printing the errors (unreadable file, parse, front-end or verifier errors). A target
-// gets the rlib/ll helper sources when `with_ll_helpers` (what the rtyper needs).
-std::unique_ptr<ir::Program> load_program(const std::string& path, bool with_ll_helpers = false);
+// Where the time of a load went, for --time.
+struct LoadTimes {
+  double front_end = 0;  // the target's own sources (with the helper sources when converted)
+  double helpers = 0;    // reading the prebuilt helpers and linking them
+  bool linked_helpers = false;
+};
 
-// Adds the rlib/ll helper sources (--ll-helper-dir, docs/lowlevel.md) to a target that does not
-// name them.
-void add_ll_helpers(frontend::Target& target);
+// Null after printing the errors (unreadable file, parse, front-end, link or verifier errors).
+// A target gets the rlib/ll helpers when `with_ll_helpers` (what the rtyper needs): the prebuilt
+// helper program (--ll-helpers, built once by the build) linked into it, or, when the target
+// names helper sources itself or --ll-helper-dir is given, the helper sources converted with it
+// (docs/rtyper.md, "The helpers, built once").
+std::unique_ptr<ir::Program> load_program(const std::string& path, bool with_ll_helpers = false,
+                                          LoadTimes* times = nullptr);
 
 }  // namespace rtoolchain::driver

@@ -7,6 +7,7 @@
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Format.h>
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -46,9 +47,10 @@ double seconds_since(Clock::time_point start) {
 
 int run_rtype() {
   Clock::time_point start = Clock::now();
-  std::unique_ptr<ir::Program> high = load_program(rtype_input, /*with_ll_helpers=*/true);
+  LoadTimes load_times;
+  std::unique_ptr<ir::Program> high = load_program(rtype_input, /*with_ll_helpers=*/true, &load_times);
   if (!high) return 1;
-  double front_end = seconds_since(start);
+  double load = seconds_since(start);
   size_t high_functions = high->num_functions();
   start = Clock::now();
   LowFacts facts;
@@ -72,9 +74,13 @@ int run_rtype() {
         ++graphs;
         ops += graph->num_ops();
       }
-    llvm::errs() << llvm::format("rtoolchain rtype: load %.2f s (%zu functions), rtype and verify %.2f s: "
+    // The load: the front end, then (when linked) reading and linking the prebuilt helpers,
+    // then verifying the whole.
+    std::string load_parts = llvm::formatv("front end {0:F2} s", load_times.front_end).str();
+    if (load_times.linked_helpers) load_parts += llvm::formatv(", helpers linked {0:F2} s", load_times.helpers).str();
+    llvm::errs() << llvm::format("rtoolchain rtype: load %.2f s (%s; %zu functions), rtype and verify %.2f s: "
                                  "%zu functions (%zu graphs, %zu operations), %zu classes\n",
-                                 front_end, high_functions, seconds_since(start), program->num_functions(), graphs,
+                                 load, load_parts.c_str(), high_functions, seconds_since(start), program->num_functions(), graphs,
                                  ops, program->num_classes());
   }
   if (!rtype_output.empty() && rtype_function.empty()) {
@@ -125,6 +131,14 @@ std::unique_ptr<ir::Program> lower_program(std::unique_ptr<ir::Program> program,
     llvm::errs() << "rtoolchain: --devirtualize must be none, cha or annotator\n";
     return nullptr;
   }
+  // Without the classes and functions the low level would not use (most of the rlib/ll helpers):
+  // the annotator then works on less, and the type ids have no gaps.
+  auto pruned = rtyper::prune_program(*program);
+  if (!pruned) {
+    llvm::errs() << llvm::toString(pruned.takeError()) << '\n';
+    return nullptr;
+  }
+  program = std::make_unique<ir::Program>(std::move(*pruned));
   rtyper::Options options;
   // Outlives rtype_program, which consults it through the hook.
   std::optional<annotator::Annotation> annotation;

@@ -165,14 +165,8 @@ int run_target_command() {
   // argv[0] is the target's name, as host mode's is the executable's.
   std::vector<std::string> argv{run_argv0.empty() ? target->name : run_argv0.getValue()};
   argv.insert(argv.end(), run_args.begin(), run_args.end());
-  if (run_mode == "ll") add_ll_helpers(*target);
-  frontend::Diagnostics diags;
-  std::unique_ptr<ir::Program> program = frontend::build_program(*target, diags);
-  if (!program || diags.has_errors()) {
-    diags.print(llvm::errs());
-    llvm::errs() << "rtoolchain: " << diags.count() << " error(s)\n";
-    return 1;
-  }
+  std::unique_ptr<ir::Program> program = load_program(run_target, /*with_ll_helpers=*/run_mode == "ll");
+  if (!program) return 1;
   LowFacts facts;
   if (run_mode == "ll") {
     program = lower_program(std::move(program), devirtualize, check_facts ? &facts : nullptr);

@@ -122,8 +122,8 @@ void skip_forwarding_blocks(ir::Graph& graph) {
 std::unique_ptr<ir::Program> build_program(const Target& target, Diagnostics& diags) {
   std::unique_ptr<AstSet> asts = AstSet::load(target, diags);
   if (!asts) return nullptr;
-  const clang::FunctionDecl* entry = find_entry(*asts, target.entry);
-  if (!entry) {
+  const clang::FunctionDecl* entry = target.entry.empty() ? nullptr : find_entry(*asts, target.entry);
+  if (!entry && !target.entry.empty()) {
     diags.error({target.path, 0, 0}, "P1 entry-point",
                 "no definition of the entry point '" + target.entry + "' in the target's sources");
     return nullptr;
@@ -133,8 +133,10 @@ std::unique_ptr<ir::Program> build_program(const Target& target, Diagnostics& di
   if (diags.has_errors()) return nullptr;
   auto program = std::make_unique<ir::Program>();
   ModelBuilder model(*asts, *program, diags);
-  ir::FunctionId entry_id = model.function_of(entry, entry->getLocation());
-  if (entry_id.valid()) program->set_entry_point(entry_id);
+  if (entry) {
+    ir::FunctionId entry_id = model.function_of(entry, entry->getLocation());
+    if (entry_id.valid()) program->set_entry_point(entry_id);
+  }
   // The low-level helpers of the target's helper sources join the program as extra roots.
   for (const clang::FunctionDecl* root : find_helper_roots(*asts, target)) model.function_of(root, root->getLocation());
   do {

@@ -74,7 +74,7 @@ class Walker {
   }
 
   ReachableProgram run(const clang::FunctionDecl* entry, const std::vector<const clang::FunctionDecl*>& roots) {
-    require_function(entry, nullptr);
+    if (entry) require_function(entry, nullptr);
     for (const clang::FunctionDecl* root : roots) require_function(root, nullptr);
     while (!pending_.empty()) {
       const clang::FunctionDecl* function = pending_.front();
@@ -220,8 +220,8 @@ std::vector<const clang::FunctionDecl*> find_helper_roots(const AstSet& asts, co
 }
 
 ReachableProgram find_reachable(const AstSet& asts, const Target& target, Diagnostics& diags) {
-  const clang::FunctionDecl* entry = find_entry(asts, target.entry);
-  if (!entry) {
+  const clang::FunctionDecl* entry = target.entry.empty() ? nullptr : find_entry(asts, target.entry);
+  if (!entry && !target.entry.empty()) {
     diags.error({target.path, 0, 0}, "P1 entry-point",
                 "no definition of the entry point '" + target.entry + "' in the target's sources",
                 "define int64_t " + target.entry + "(rt::List<rt::Str>* argv)");

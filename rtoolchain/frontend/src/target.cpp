@@ -51,6 +51,8 @@ llvm::Expected<Target> Target::parse(llvm::StringRef text, llvm::StringRef origi
   }
   if (!have_name || target.name.empty()) return error("the target has no 'name'");
   if (target.sources.empty()) return error("the target has no 'source'");
+  if (target.entry.empty() && target.helper_sources.empty())
+    return error("a target without entry point (a library) needs 'helper_source' roots");
   return target;
 }
 

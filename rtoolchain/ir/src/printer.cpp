@@ -357,7 +357,6 @@ class ProgramPrinter {
     }
   }
 
- private:
   // One-line items of one kind go together; anything else is set apart by a blank line.
   enum class Item { kNothing, kBlock, kJitDriver, kGlobal, kExtern, kEntry };
   void separate(Item item) {
@@ -392,6 +391,15 @@ class ProgramPrinter {
     out_ << "}\n";
   }
 
+  void print_declaration(StructId id) { print_struct(id); }
+  void print_declaration(EnumId id) { print_enum(id); }
+  void print_declaration(KeyTraitsId id) { print_key_traits(id); }
+  void print_declaration(ClassId id) { print_class(id); }
+  void print_declaration(JitDriverId id) { print_jit_driver(id); }
+  void print_declaration(GlobalId id) { print_global(id); }
+  void print_declaration(PrebuiltId id) { print_prebuilt(id); }
+
+ private:
   void print_struct(StructId id) {
     separate(Item::kBlock);
     const StructInfo& info = program_.struct_info(id);
@@ -516,6 +524,30 @@ class ProgramPrinter {
 }  // namespace
 
 void print_program(const Program& program, llvm::raw_ostream& out) { ProgramPrinter(program, out).print(); }
+
+namespace {
+template <class IdT>
+std::string text_of_declaration(const Program& program, IdT id) {
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  ProgramPrinter(program, out).print_declaration(id);
+  return text;
+}
+}  // namespace
+
+std::string declaration_text(const Program& program, StructId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, EnumId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, KeyTraitsId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, ClassId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, JitDriverId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, GlobalId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, PrebuiltId id) { return text_of_declaration(program, id); }
+std::string declaration_text(const Program& program, FunctionId id) {
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  FunctionPrinter(program, id).print(out);
+  return text;
+}
 
 void print_function(const Program& program, FunctionId function, llvm::raw_ostream& out) {
   FunctionPrinter(program, function).print(out);

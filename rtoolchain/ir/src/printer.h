@@ -14,6 +14,18 @@ namespace rtoolchain::ir {
 void print_constant(llvm::raw_ostream& out, const Program& program, ConstId constant);
 void print_flags(llvm::raw_ostream& out, uint32_t flags, llvm::ArrayRef<FlagName> names);
 
+// One top-level declaration (a function with its graph) as print_program prints it. It names
+// other entities, never their ids, so equal texts in two programs mean equal definitions: what
+// the linker compares.
+std::string declaration_text(const Program& program, StructId id);
+std::string declaration_text(const Program& program, EnumId id);
+std::string declaration_text(const Program& program, KeyTraitsId id);
+std::string declaration_text(const Program& program, ClassId id);
+std::string declaration_text(const Program& program, JitDriverId id);
+std::string declaration_text(const Program& program, GlobalId id);
+std::string declaration_text(const Program& program, PrebuiltId id);
+std::string declaration_text(const Program& program, FunctionId id);
+
 // Prints one function. Blocks are numbered block0, block1... in Graph::reachable_blocks order
 // and variables v0, v1... in order of first appearance in the text, so the numbering depends
 // only on the graph's shape. The constructor numbers the whole function, so names asked for

@@ -6,6 +6,8 @@
 
 // Pruned: of the ~4,400 helper instantiations only those the program reaches stay.
 // PRUNED: level low
+// PRUNED-NOT: "rtll::Dict<bool, bool, rtll::IntKeys<bool>>"
+// PRUNED-NOT: "rtll::List<unsigned short>"
 // PRUNED-NOT: function "rtll::dict_setitem<bool, bool, rtll::IntKeys<bool>>"
 // PRUNED-NOT: function "rtll::list_append<unsigned short>"
 // PRUNED: function rt_main(

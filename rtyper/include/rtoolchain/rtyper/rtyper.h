@@ -56,6 +56,14 @@ struct Options {
 
 llvm::Expected<ir::Program> rtype_program(const ir::Program& high, const Options& options = {});
 
+// The high-level program without what its low level would not use (docs/rtyper.md, "Pruning"):
+// the functions the entry point does not reach once lowered, and the classes no kept function,
+// global or prebuilt names (before or after lowering), nor any kept class's base, fields or
+// methods. It rtypes once to find them. Rtyping the result gives the same functions, with the
+// classes, and so the type ids, numbered without gaps; annotate the result, not the original,
+// so that the facts are keyed by its ids.
+llvm::Expected<ir::Program> prune_program(const ir::Program& high);
+
 // --- Layout and type ids (also used by rtype_program; exposed for tests and later stages). ---
 
 // Type ids in preorder of the class tree from rt::Object, children in ClassId order, from 1.
