@@ -5,6 +5,7 @@
 #include "rtoolchain/jit/codewriter.h"
 #include "rtoolchain/jit/interp_backend.h"
 #include "rtoolchain/jit/params.h"
+#include "run_support.h"
 
 namespace rtoolchain::jit::llgraph {
 
@@ -116,15 +117,10 @@ int64_t run_program_with_jit(const ir::Program& program, llvm::ArrayRef<std::str
     errors << "rtoolchain: " << error << "\n";
     return 1;
   }
-  codewriter::CodewriterResult written = codewriter::write_jitcodes(program);
-  for (const codewriter::CodewriterError& e : written.errors) errors << e.to_string() << '\n';
-  if (!written.program) {
-    errors << "rtoolchain: " << written.errors.size() << " codewriter error(s); not running\n";
-    return 1;
-  }
+  codewriter::CodewriterResult written;
+  if (!write_jitcodes_or_report(program, written, errors)) return 1;
   const JitProgram& jit = *written.program;
   std::string argv0 = argv.empty() ? "rt" : argv[0];
-  ir::FunctionId entry = program.entry_point();
   Outcome outcome;
   {
     graphinterp::Interpreter interp(program);
@@ -137,13 +133,7 @@ int64_t run_program_with_jit(const ir::Program& program, llvm::ArrayRef<std::str
     JitPortal portal(program, jit, heap, mi);
     // RTJIT=off: no hook at all, so the run costs what plain graph mode costs.
     if (params.enabled) interp.set_merge_point_hook(&portal);
-    if (!entry.valid()) {
-      outcome.kind = Outcome::kError;
-      outcome.message = "the program has no entry point";
-    } else {
-      Value args = interp.make_str_list(argv);
-      outcome = interp.call(entry, {args});
-    }
+    outcome = call_entry_point(interp, program, argv);
     interp.set_merge_point_hook(nullptr);
     int64_t status = graphinterp::report_outcome(outcome, argv0);
     mi.report(errors);

@@ -2,11 +2,34 @@
 // graph mode").
 #include "rtoolchain/jit/codewriter.h"
 #include "rtoolchain/jit/llgraph.h"
+#include "run_support.h"
 
 namespace rtoolchain::jit::llgraph {
 
 using graphinterp::Outcome;
 using graphinterp::Value;
+
+bool write_jitcodes_or_report(const ir::Program& program, codewriter::CodewriterResult& written,
+                              llvm::raw_ostream& errors) {
+  written = codewriter::write_jitcodes(program);
+  for (const codewriter::CodewriterError& error : written.errors) errors << error.to_string() << '\n';
+  if (written.program) return true;
+  errors << "rtoolchain: " << written.errors.size() << " codewriter error(s); not running\n";
+  return false;
+}
+
+Outcome call_entry_point(graphinterp::Interpreter& interp, const ir::Program& program,
+                         llvm::ArrayRef<std::string> argv) {
+  ir::FunctionId entry = program.entry_point();
+  if (!entry.valid()) {
+    Outcome outcome;
+    outcome.kind = Outcome::kError;
+    outcome.message = "the program has no entry point";
+    return outcome;
+  }
+  Value args = interp.make_str_list(argv);
+  return interp.call(entry, {args});
+}
 
 PortalRunner::PortalRunner(const ir::Program& program, const JitProgram& jit, GraphHeap& heap,
                            const GcRef* ref_constants)
@@ -53,15 +76,10 @@ Outcome PortalRunner::call(ir::FunctionId function, llvm::ArrayRef<Value> args) 
 
 int64_t run_program_with_blackhole_portal(const ir::Program& program, llvm::ArrayRef<std::string> argv,
                                           llvm::raw_ostream& errors, llvm::raw_ostream* stats) {
-  codewriter::CodewriterResult written = codewriter::write_jitcodes(program);
-  for (const codewriter::CodewriterError& error : written.errors) errors << error.to_string() << '\n';
-  if (!written.program) {
-    errors << "rtoolchain: " << written.errors.size() << " codewriter error(s); not running\n";
-    return 1;
-  }
+  codewriter::CodewriterResult written;
+  if (!write_jitcodes_or_report(program, written, errors)) return 1;
   const JitProgram& jit = *written.program;
   std::string argv0 = argv.empty() ? "rt" : argv[0];
-  ir::FunctionId entry = program.entry_point();
   Outcome outcome;
   uint64_t portal_calls = 0, instructions = 0;
   {
@@ -72,13 +90,7 @@ int64_t run_program_with_blackhole_portal(const ir::Program& program, llvm::Arra
                        [&](uint32_t c) { return make_ref(interp.constant(ir::ConstId(c)).bits); });
     PortalRunner runner(program, jit, heap, &ref_constants[0]);
     interp.set_call_hook(ir::FunctionId(jit.portal.function - 1), &runner);
-    if (!entry.valid()) {
-      outcome.kind = Outcome::kError;
-      outcome.message = "the program has no entry point";
-    } else {
-      Value args = interp.make_str_list(argv);
-      outcome = interp.call(entry, {args});
-    }
+    outcome = call_entry_point(interp, program, argv);
     interp.set_call_hook(ir::FunctionId(), nullptr);
     portal_calls = runner.portal_calls();
     instructions = runner.instructions();
