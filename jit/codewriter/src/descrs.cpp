@@ -77,13 +77,7 @@ uint32_t calldescr_for_targets(Context& cx, const std::vector<uint32_t>& targets
   for (uint32_t t : targets) {
     FunctionId fn(t - 1);
     const FunctionEffects& e = cx.effects[fn.index()];
-    all.fields_read |= e.fields_read;
-    all.fields_written |= e.fields_written;
-    all.arrays_read |= e.arrays_read;
-    all.arrays_written |= e.arrays_written;
-    all.allocates |= e.allocates;
-    all.random |= e.random;
-    all.writes_quasi_immutable |= e.writes_quasi_immutable;
+    merge_effects(all, e);  // all.can_raise is not used: `can_raise` honours kNoThrow
     uint32_t fflags = p.function_info(fn).flags;
     can_raise |= e.can_raise && !(fflags & kNoThrow);
     flags &= fflags;

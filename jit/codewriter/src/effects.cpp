@@ -33,7 +33,9 @@ bool graph_has_cycle(const Graph& graph) {
   return false;
 }
 
-bool merge(FunctionEffects& into, const FunctionEffects& from) {
+}  // namespace
+
+bool merge_effects(FunctionEffects& into, const FunctionEffects& from) {
   FunctionEffects before = into;
   into.fields_read |= from.fields_read;
   into.fields_written |= from.fields_written;
@@ -48,8 +50,6 @@ bool merge(FunctionEffects& into, const FunctionEffects& from) {
          into.allocates != before.allocates || into.can_raise != before.can_raise || into.random != before.random ||
          into.writes_quasi_immutable != before.writes_quasi_immutable;
 }
-
-}  // namespace
 
 void compute_effects(Context& cx) {
   const Program& p = cx.program;
@@ -123,7 +123,7 @@ void compute_effects(Context& cx) {
         FunctionEffects callee = cx.effects[c];
         if (p.function_info(FunctionId(c)).flags & kNoThrow) callee.can_raise = false;
         callee.contains_loop = false;
-        if (merge(cx.effects[f], callee)) changed = true;
+        if (merge_effects(cx.effects[f], callee)) changed = true;
       }
   }
 }

@@ -24,6 +24,9 @@ struct FunctionEffects {
   bool writes_quasi_immutable = false;
 };
 
+// Adds what `from` may do to `into` (contains_loop aside); true when `into` changed.
+bool merge_effects(FunctionEffects& into, const FunctionEffects& from);
+
 // --- The flat, symbolic form of a jitcode before assembly. -------------------------------------
 struct Reg {
   char kind = 'i';        // 'i' 'r' 'f'
